@@ -1,0 +1,8 @@
+namespace SpankQrun.Plugin.Core;
+
+/// <summary>One setting of the site configuration and the task variable it becomes.</summary>
+/// <param name="Name">The seed's argument name, e.g. <c>DAAPI_ENDPOINT</c>.</param>
+/// <param name="Variable">The task environment variable, e.g. <c>IBMQRUN_DAAPI_ENDPOINT</c>.</param>
+/// <param name="IsSecret">Whether the value is masked in every log line.</param>
+/// <param name="IsUrl">Whether the value must be an absolute http(s) URL.</param>
+public sealed record SiteSetting(string Name, string Variable, bool IsSecret, bool IsUrl);

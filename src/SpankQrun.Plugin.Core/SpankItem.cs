@@ -1,0 +1,17 @@
+namespace SpankQrun.Plugin.Core;
+
+/// <summary>Job items the plugin reads; values match <c>enum qrun_item</c> in spank_glue.h.</summary>
+public enum SpankItem
+{
+    /// <summary>The Slurm job id.</summary>
+    JobId = 1,
+
+    /// <summary>The job user's uid.</summary>
+    JobUid = 2,
+
+    /// <summary>The job step id.</summary>
+    JobStepId = 3,
+
+    /// <summary>The task's global rank.</summary>
+    TaskGlobalId = 4,
+}

@@ -1,0 +1,15 @@
+using System.Runtime.InteropServices;
+using SpankQrun.Plugin.Core;
+using SpankQrun.Plugin.Core.Callbacks;
+using SpankQrun.Plugin.Interop;
+
+namespace SpankQrun.Plugin.Exports;
+
+/// <summary>Called by the glue's option callback in sbatch/salloc/srun (as the user), for each given value.</summary>
+internal static unsafe class CheckOptionExport
+{
+    [UnmanagedCallersOnly(EntryPoint = "spank_qrun_managed_check_option")]
+    public static int CheckOption(QrunHost* host, int option, byte* value) =>
+        ExportGuard.Run(host, "the option check",
+            h => SubmitCallbacks.CheckOption(h, (QrunOption)option, NativeStrings.Read(value)));
+}

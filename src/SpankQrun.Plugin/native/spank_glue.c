@@ -1,0 +1,244 @@
+/*
+ * spank_glue.c: the native half of spank_ibm_qrun.so.
+ *
+ * SPANK needs exported data symbols and variadic host functions, which C# cannot express, and the
+ * .NET runtime must not start where it is not needed. So this file owns three things and nothing else:
+ *   1. the plugin's identity (SPANK_PLUGIN: plugin_name, plugin_type, plugin_version), compiled against
+ *      the target Slurm's headers so that plugin_version matches that release;
+ *   2. the dispatch of SPANK callbacks, deciding *whether* managed code runs at all:
+ *        - slurmd and prolog/epilog contexts: nothing, ever (the runtime never starts in slurmd);
+ *        - sbatch/salloc/srun (local, as the user): managed validation, only when an option is given;
+ *        - slurmstepd parent (remote, root, multithreaded): option values are stored here, in C, and no
+ *          managed code runs (a runtime started here would be inherited half-alive by every forked
+ *          task child, which .NET does not support, and costs ~11 ms per step, see architecture.md);
+ *        - the forked task child (task_init, as the job user, single-threaded, about to exec): a fresh
+ *          runtime computes and sets the task's IBMQRUN_* environment, only when --q-backend was given;
+ *   3. a table of host services (logging, setenv, job items) handed to managed code, so that managed
+ *      code never calls a variadic function or a spank_* symbol itself.
+ */
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include <slurm/spank.h>
+
+#include "spank_glue.h"
+
+SPANK_PLUGIN(spank_ibm_qrun, 1);
+
+#define QRUN_PREFIX "spank_ibm_qrun: "
+
+/* Values of --q-backend / --q-primitive as Slurm handed them to the option callback (NULL: not given). */
+static char *requested_backend;
+static char *requested_primitive;
+/* Set when storing a value failed (out of memory): task_init then refuses instead of guessing. */
+static int request_lost;
+
+static void host_log(int level, const char *message)
+{
+    /* Always a constant format: a message may contain user-supplied text. */
+    switch (level) {
+    case QRUN_LOG_ERROR:
+        slurm_error(QRUN_PREFIX "%s", message);
+        break;
+    case QRUN_LOG_INFO:
+        slurm_info(QRUN_PREFIX "%s", message);
+        break;
+    case QRUN_LOG_VERBOSE:
+        slurm_verbose(QRUN_PREFIX "%s", message);
+        break;
+    default:
+        slurm_debug(QRUN_PREFIX "%s", message);
+        break;
+    }
+}
+
+static int host_set_env(void *sp, const char *name, const char *value)
+{
+    return spank_setenv((spank_t)sp, name, value, 1) == ESPANK_SUCCESS ? 0 : -1;
+}
+
+static int host_get_u32_item(void *handle, int item, uint32_t *out)
+{
+    spank_t sp = (spank_t)handle;
+
+    switch (item) {
+    case QRUN_ITEM_JOB_ID:
+        return spank_get_item(sp, S_JOB_ID, out) == ESPANK_SUCCESS ? 0 : -1;
+    case QRUN_ITEM_JOB_STEP_ID:
+        return spank_get_item(sp, S_JOB_STEPID, out) == ESPANK_SUCCESS ? 0 : -1;
+    case QRUN_ITEM_TASK_GLOBAL_ID:
+        return spank_get_item(sp, S_TASK_GLOBAL_ID, out) == ESPANK_SUCCESS ? 0 : -1;
+    case QRUN_ITEM_JOB_UID: {
+        uid_t uid;
+        if (spank_get_item(sp, S_JOB_UID, &uid) != ESPANK_SUCCESS)
+            return -1;
+        *out = (uint32_t)uid;
+        return 0;
+    }
+    default:
+        return -1;
+    }
+}
+
+static struct qrun_host make_host(spank_t sp)
+{
+    struct qrun_host host = {
+        .abi_version = QRUN_HOST_ABI_VERSION,
+        .context = (int)spank_context(),
+        .sp = sp,
+        .log = host_log,
+        .set_env = host_set_env,
+        .get_u32_item = host_get_u32_item,
+    };
+    return host;
+}
+
+/*
+ * The .NET runtime ignores SIGPIPE process-wide when it starts. A disposition of SIG_IGN survives exec,
+ * so a task or a salloc shell would inherit it (Slurm 24.11+ no longer resets signals before exec).
+ * Every call into managed code is therefore bracketed by a save and a restore of SIGPIPE.
+ */
+struct saved_sigpipe {
+    struct sigaction action;
+    int saved;
+};
+
+static void save_sigpipe(struct saved_sigpipe *s)
+{
+    s->saved = sigaction(SIGPIPE, NULL, &s->action) == 0;
+}
+
+static void restore_sigpipe(const struct saved_sigpipe *s)
+{
+    if (s->saved)
+        sigaction(SIGPIPE, &s->action, NULL);
+}
+
+static int store_value(char **slot, const char *value)
+{
+    char *copy = strdup(value != NULL ? value : "");
+    if (copy == NULL) {
+        request_lost = 1;
+        return -1;
+    }
+    free(*slot);
+    *slot = copy;
+    return 0;
+}
+
+/*
+ * Option callback. Slurm calls it once per occurrence (sbatch: #SBATCH lines, then the environment, then
+ * the command line), so storing the latest value is idempotent and the command line wins.
+ * remote=0: sbatch/salloc/srun as the user: validate now, so a bad value is refused before anything is queued.
+ * remote=1: slurmstepd parent as root: only store the value (no managed code here, see the file comment).
+ */
+static int on_option(int val, const char *optarg, int remote)
+{
+    char **slot = val == QRUN_OPTION_BACKEND ? &requested_backend : &requested_primitive;
+
+    if (!remote) {
+        struct qrun_host host = make_host(NULL);
+        struct saved_sigpipe sigpipe;
+        int rc;
+
+        save_sigpipe(&sigpipe);
+        rc = spank_qrun_managed_check_option(&host, val, optarg);
+        restore_sigpipe(&sigpipe);
+        if (rc != 0)
+            return -1;
+    }
+
+    if (store_value(slot, optarg) != 0) {
+        slurm_error(QRUN_PREFIX "out of memory while storing an option value");
+        return remote ? 0 : -1;
+    }
+    return 0;
+}
+
+static struct spank_option qrun_options[] = {
+    { "q-backend", "name", "Name of Qiskit backend.", 1, QRUN_OPTION_BACKEND, on_option },
+    { "q-primitive", "type", "Qiskit primitive type(sampler or estimator).", 1, QRUN_OPTION_PRIMITIVE,
+      on_option },
+    SPANK_OPTIONS_TABLE_END
+};
+
+/*
+ * Runs in srun, sbatch/salloc (as the user), slurmstepd (root) and slurmd (root). Options can only be
+ * registered here, and must be registered in every context that uses them.
+ */
+int slurm_spank_init(spank_t sp, int ac, char **av)
+{
+    spank_context_t context = spank_context();
+    struct spank_option *opt;
+
+    (void)ac;
+    (void)av;
+    /* slurmd loads the plugin only because this symbol exists; it has nothing to do there. */
+    if (context != S_CTX_LOCAL && context != S_CTX_ALLOCATOR && context != S_CTX_REMOTE)
+        return 0;
+
+    for (opt = qrun_options; opt->name != NULL; opt++) {
+        if (spank_option_register(sp, opt) != ESPANK_SUCCESS) {
+            slurm_error(QRUN_PREFIX "could not register --%s", opt->name);
+            /* A failing remote init would drain the node: only the submitting side fails. */
+            return context == S_CTX_REMOTE ? 0 : -1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Runs after all options are applied. On the submitting side (as the user) this is where checks across
+ * options belong (--q-primitive without --q-backend). In slurmstepd nothing happens here: errors are
+ * reported from task_init, where the user sees them and the node is not drained.
+ */
+int slurm_spank_init_post_opt(spank_t sp, int ac, char **av)
+{
+    struct qrun_host host;
+    struct saved_sigpipe sigpipe;
+    int rc;
+
+    (void)ac;
+    (void)av;
+    if (spank_remote(sp) || (requested_backend == NULL && requested_primitive == NULL))
+        return 0;
+
+    host = make_host(sp);
+    save_sigpipe(&sigpipe);
+    rc = spank_qrun_managed_check_request(&host, requested_backend, requested_primitive);
+    restore_sigpipe(&sigpipe);
+    return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Runs in the forked task child, as the job user, just before exec. The slurmstepd parent never started
+ * the runtime, so the child may start its own; it is single-threaded until then and execs right after.
+ * Jobs that did not ask for a backend never enter managed code, so a broken site configuration cannot
+ * touch them.
+ */
+int slurm_spank_task_init(spank_t sp, int ac, char **av)
+{
+    struct qrun_host host;
+    struct saved_sigpipe sigpipe;
+    int rc;
+
+    if (!spank_remote(sp))
+        return 0;
+    if (requested_backend == NULL && requested_primitive == NULL && !request_lost) {
+        slurm_debug(QRUN_PREFIX "slurm_spank_task_init: no --q-backend requested, nothing to do");
+        return 0;
+    }
+    if (request_lost) {
+        slurm_error(QRUN_PREFIX "an option value was lost (out of memory); the task gets no IBMQRUN_* variable");
+        return -1;
+    }
+
+    host = make_host(sp);
+    save_sigpipe(&sigpipe);
+    rc = spank_qrun_managed_task_init(&host, ac, (const char *const *)av, requested_backend, requested_primitive);
+    restore_sigpipe(&sigpipe);
+    return rc == 0 ? 0 : -1;
+}
