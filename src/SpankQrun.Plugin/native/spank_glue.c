@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include <slurm/spank.h>
 
@@ -29,6 +30,11 @@
 SPANK_PLUGIN(spank_ibm_qrun, 1);
 
 #define QRUN_PREFIX "spank_ibm_qrun: "
+
+/* What sbatch/salloc/srun exit with when they refuse an option value (as they do for their own options). */
+#define QRUN_SUBMIT_REFUSED_EXIT 255
+/* What a task exits with when the plugin cannot give it the environment it asked for. */
+#define QRUN_TASK_FAILED_EXIT 1
 
 /* Values of --q-backend / --q-primitive as Slurm handed them to the option callback (NULL: not given). */
 static char *requested_backend;
@@ -194,6 +200,10 @@ int slurm_spank_init(spank_t sp, int ac, char **av)
  * Runs after all options are applied. On the submitting side (as the user) this is where checks across
  * options belong (--q-primitive without --q-backend). In slurmstepd nothing happens here: errors are
  * reported from task_init, where the user sees them and the node is not drained.
+ *
+ * Slurm ignores the return code of every callback but the option callbacks when the plugin is listed as
+ * `optional` (the seed's plugstack.conf line). A refused request must still stop the command before
+ * anything is queued, so the glue exits the way sbatch/srun do for their own invalid options.
  */
 int slurm_spank_init_post_opt(spank_t sp, int ac, char **av)
 {
@@ -210,14 +220,18 @@ int slurm_spank_init_post_opt(spank_t sp, int ac, char **av)
     save_sigpipe(&sigpipe);
     rc = spank_qrun_managed_check_request(&host, requested_backend, requested_primitive);
     restore_sigpipe(&sigpipe);
-    return rc == 0 ? 0 : -1;
+    if (rc != 0)
+        exit(QRUN_SUBMIT_REFUSED_EXIT);
+    return 0;
 }
 
 /*
  * Runs in the forked task child, as the job user, just before exec. The slurmstepd parent never started
  * the runtime, so the child may start its own; it is single-threaded until then and execs right after.
  * Jobs that did not ask for a backend never enter managed code, so a broken site configuration cannot
- * touch them.
+ * touch them. A job that did ask and cannot be served fails here: with an `optional` plugin Slurm would
+ * ignore our return code and run the task without its environment, so the child exits itself, as
+ * slurmstepd does for a failing `required` plugin (_exit: the child shares slurmstepd's stdio buffers).
  */
 int slurm_spank_task_init(spank_t sp, int ac, char **av)
 {
@@ -232,13 +246,15 @@ int slurm_spank_task_init(spank_t sp, int ac, char **av)
         return 0;
     }
     if (request_lost) {
-        slurm_error(QRUN_PREFIX "an option value was lost (out of memory); the task gets no IBMQRUN_* variable");
-        return -1;
+        slurm_error(QRUN_PREFIX "an option value was lost (out of memory); the task cannot get its IBMQRUN_* environment");
+        _exit(QRUN_TASK_FAILED_EXIT);
     }
 
     host = make_host(sp);
     save_sigpipe(&sigpipe);
     rc = spank_qrun_managed_task_init(&host, ac, (const char *const *)av, requested_backend, requested_primitive);
     restore_sigpipe(&sigpipe);
-    return rc == 0 ? 0 : -1;
+    if (rc != 0)
+        _exit(QRUN_TASK_FAILED_EXIT);
+    return 0;
 }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs every test of spank-qrun on this machine, from nothing: installs the prerequisites, builds the
+# three parts with CMake, brings up the local Slurm cluster, then runs each test project.
+# Usage: scripts/test.sh [dotnet test filter]   (as root; see README.md)
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+FILTER="${1:-}"
+RESULTS_DIR="$REPO_ROOT/artifacts/test-results"
+
+step() { printf '\n== test: %s\n' "$*"; }
+
+step "prerequisites"
+scripts/install-prerequisites.sh
+
+step "restore and build (warnings are errors)"
+dotnet restore spank-qrun.slnx --nologo -v quiet
+dotnet build spank-qrun.slnx --no-restore --nologo -v quiet -clp:NoSummary
+dotnet format spank-qrun.slnx --verify-no-changes --no-restore
+
+step "cmake build: plugin, qrun, emulator"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build
+
+step "local Slurm cluster"
+scripts/slurm-cluster.sh up --no-plugin
+
+rm -rf "$RESULTS_DIR"
+mkdir -p "$RESULTS_DIR"
+failed_projects=()
+# Unit and service tests first (each project starts its own s3rver/emulator), then the cluster tests,
+# which share one plugstack.conf and so run alone.
+for project in \
+    tests/SpankQrun.Plugin.Core.Tests \
+    tests/SpankQrun.Simulator.Tests \
+    tests/SpankQrun.Emulator.Tests \
+    tests/SpankQrun.Qrun.Tests \
+    tests/SpankQrun.Slurm.Tests; do
+    step "$project"
+    args=(test "$project" --no-build --nologo --logger "trx;LogFileName=$(basename "$project").trx" --results-directory "$RESULTS_DIR")
+    [[ -n "$FILTER" ]] && args+=(--filter "$FILTER")
+    if ! dotnet "${args[@]}"; then
+        failed_projects+=("$project")
+    fi
+done
+
+# One closing line for every runner-agnostic reader: totals from the trx files.
+read -r passed failed skipped < <(
+    cat "$RESULTS_DIR"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+        { for (i = 1; i <= NF; i++) { split($i, kv, "=\""); gsub(/"/, "", kv[2]); c[kv[1]] += kv[2] } }
+        END { printf "%d %d %d\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["notExecuted"] }')
+echo
+if ((${#failed_projects[@]} > 0)); then
+    echo "test: failing projects: ${failed_projects[*]}"
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+((${#failed_projects[@]} == 0 && failed == 0 && passed > 0))

@@ -1,0 +1,23 @@
+namespace SpankQrun.Slurm.Tests.Infrastructure;
+
+/// <summary>Where the repository and its build outputs are.</summary>
+public static class RepositoryPaths
+{
+    /// <summary>The folder holding spank-qrun.slnx.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The plugin under test: $SPANKQRUN_PLUGIN, or build/spank_ibm_qrun.so from `cmake .. &amp;&amp; make`.</summary>
+    public static string Plugin =>
+        Environment.GetEnvironmentVariable("SPANKQRUN_PLUGIN") is { Length: > 0 } path ? path : Path.Combine(Root, "build", "spank_ibm_qrun.so");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "spank-qrun.slnx")))
+                return dir.FullName;
+        }
+
+        throw new InvalidOperationException($"no spank-qrun.slnx above {AppContext.BaseDirectory}");
+    }
+}
