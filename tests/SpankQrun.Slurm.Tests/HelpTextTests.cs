@@ -1,3 +1,4 @@
+using SpankQrun.TestSupport;
 using System.Text.RegularExpressions;
 using SpankQrun.Slurm.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using SpankQrun.TestSupport;
 using SpankQrun.Slurm.Tests.Infrastructure;
 
 namespace SpankQrun.Slurm.Tests;

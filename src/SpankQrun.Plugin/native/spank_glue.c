@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -123,6 +124,30 @@ static void restore_sigpipe(const struct saved_sigpipe *s)
         sigaction(SIGPIPE, &s->action, NULL);
 }
 
+/*
+ * Whether the managed validator certainly accepts `value`. sbatch/salloc/srun then need no .NET runtime
+ * at all (starting one costs ~0.9 ms per command); anything else goes to the managed validator, which
+ * decides and words the message. This must accept a subset of what OptionValidator accepts: the tests
+ * compare both on a corpus of values through the built library.
+ */
+static int certainly_valid(int option, const char *value)
+{
+    size_t length = 0;
+    const char *c;
+
+    if (value == NULL)
+        return 0;
+    if (option == QRUN_OPTION_PRIMITIVE)
+        return strcasecmp(value, "sampler") == 0 || strcasecmp(value, "estimator") == 0;
+    for (c = value; *c != '\0'; c++, length++) {
+        int ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+                 *c == '_' || *c == '-' || *c == '.';
+        if (!ok || length >= QRUN_MAX_BACKEND_LENGTH)
+            return 0;
+    }
+    return length > 0;
+}
+
 static int store_value(char **slot, const char *value)
 {
     char *copy = strdup(value != NULL ? value : "");
@@ -145,7 +170,7 @@ static int on_option(int val, const char *optarg, int remote)
 {
     char **slot = val == QRUN_OPTION_BACKEND ? &requested_backend : &requested_primitive;
 
-    if (!remote) {
+    if (!remote && !certainly_valid(val, optarg)) {
         struct qrun_host host = make_host(NULL);
         struct saved_sigpipe sigpipe;
         int rc;
@@ -213,7 +238,8 @@ int slurm_spank_init_post_opt(spank_t sp, int ac, char **av)
 
     (void)ac;
     (void)av;
-    if (spank_remote(sp) || (requested_backend == NULL && requested_primitive == NULL))
+    /* Only a primitive without a backend is wrong here; values were checked as they were given. */
+    if (spank_remote(sp) || requested_backend != NULL || requested_primitive == NULL)
         return 0;
 
     host = make_host(sp);

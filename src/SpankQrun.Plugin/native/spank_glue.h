@@ -11,6 +11,9 @@
 
 enum qrun_option { QRUN_OPTION_BACKEND = 1, QRUN_OPTION_PRIMITIVE = 2 };
 
+/* OptionValidator.MaxBackendLength. */
+#define QRUN_MAX_BACKEND_LENGTH 128
+
 enum qrun_log_level { QRUN_LOG_ERROR = 0, QRUN_LOG_INFO = 1, QRUN_LOG_VERBOSE = 2, QRUN_LOG_DEBUG = 3 };
 
 enum qrun_item { QRUN_ITEM_JOB_ID = 1, QRUN_ITEM_JOB_UID = 2, QRUN_ITEM_JOB_STEP_ID = 3, QRUN_ITEM_TASK_GLOBAL_ID = 4 };

@@ -1,3 +1,4 @@
+using SpankQrun.TestSupport;
 namespace SpankQrun.Slurm.Tests.Infrastructure;
 
 /// <summary>The environment one task saw, as capture.sh wrote it.</summary>

@@ -1,3 +1,4 @@
+using SpankQrun.TestSupport;
 namespace SpankQrun.Slurm.Tests.Infrastructure;
 
 /// <summary>All end-to-end tests: one cluster, one plugstack.conf, run one after the other.</summary>

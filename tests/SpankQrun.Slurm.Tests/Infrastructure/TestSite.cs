@@ -1,3 +1,4 @@
+using SpankQrun.TestSupport;
 namespace SpankQrun.Slurm.Tests.Infrastructure;
 
 /// <summary>The site configuration the tests install, with secrets that are easy to search for in logs.</summary>

@@ -1,6 +1,6 @@
-using SpankQrun.Slurm.Tests.Infrastructure;
+using SpankQrun.TestSupport;
 
-namespace SpankQrun.Slurm.Tests;
+namespace SpankQrun.Plugin.Tests;
 
 /// <summary>The shape of the built library itself: what Slurm's loader sees.</summary>
 public sealed class PluginLibraryTests

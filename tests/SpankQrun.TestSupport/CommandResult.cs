@@ -1,4 +1,4 @@
-namespace SpankQrun.Slurm.Tests.Infrastructure;
+namespace SpankQrun.TestSupport;
 
 /// <summary>What a finished command left behind.</summary>
 public sealed record CommandResult(string Command, int ExitCode, string Stdout, string Stderr)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SpankQrun.Slurm.Tests.Infrastructure;
+namespace SpankQrun.TestSupport;
 
 /// <summary>Runs real programs (sbatch, srun, salloc, ...) with a time limit; a hang fails the test instead of the suite.</summary>
 public static class Shell
