@@ -23,8 +23,8 @@ step "cmake build: plugin, qrun, emulator"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build
 
-step "local Slurm cluster"
-scripts/slurm-cluster.sh up --no-plugin
+step "local Slurm cluster (SlurmdDebug=debug5, so that the secret checks read the most verbose logs)"
+SPANK_QRUN_SLURMD_DEBUG=debug5 scripts/slurm-cluster.sh up --no-plugin
 
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
@@ -33,6 +33,7 @@ failed_projects=()
 # which share one plugstack.conf and so run alone.
 for project in \
     tests/SpankQrun.Plugin.Core.Tests \
+    tests/SpankQrun.Plugin.Tests \
     tests/SpankQrun.Simulator.Tests \
     tests/SpankQrun.Emulator.Tests \
     tests/SpankQrun.Qrun.Tests \

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.Intrinsics;
+using SpankQrun.Primitives;
+using SpankQrun.Simulator;
+using SpankQrun.Simulator.Bench;
+using SpankQrun.Simulator.Kernels;
+
+const int Qubits = 20;
+const int Gates = 1000;
+var demoDirectory = args.Length > 0 ? args[0] : "/work/shared/data/upstream-demo";
+var invariant = CultureInfo.InvariantCulture;
+
+Console.WriteLine(string.Create(invariant, $"simulator bench: {Environment.ProcessorCount} logical cores, single thread; Vector256 accelerated: {Vector256.IsHardwareAccelerated}, Vector128: {Vector128.IsHardwareAccelerated}"));
+var circuit = RandomCircuit.Create(Qubits, Gates, seed: 2026);
+var updates = RandomCircuit.AmplitudeUpdates(circuit, Qubits);
+Console.WriteLine(string.Create(invariant, $"random circuit: {Qubits} qubits, {Gates} gates (U / rz / cx), {updates / 1e9:F3} G amplitude updates per run"));
+
+var rates = new Dictionary<KernelPath, double>();
+foreach (var path in new[] { KernelPath.Auto, KernelPath.Vector128, KernelPath.Scalar })
+{
+    var state = new StateVector(Qubits);
+    Run(state, circuit.GetRange(0, 60), path);
+    var best = TimeSpan.MaxValue;
+    for (var repeat = 0; repeat < 3; repeat++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        Run(state, circuit, path);
+        best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
+    }
+
+    rates[path] = updates / best.TotalSeconds;
+    Console.WriteLine(string.Create(invariant, $"  {path,-9} best of 3: {best.TotalMilliseconds,8:F1} ms  {rates[path] / 1e6,8:F1} M amplitude updates/s"));
+}
+
+Console.WriteLine(string.Create(invariant, $"  ratio Auto/Scalar: {rates[KernelPath.Auto] / rates[KernelPath.Scalar]:F2}x, Vector128/Scalar: {rates[KernelPath.Vector128] / rates[KernelPath.Scalar]:F2}x"));
+
+foreach (var (file, kind) in new[] { ("sampler_input.json", PrimitiveKind.Sampler), ("estimator_input.json", PrimitiveKind.Estimator) })
+{
+    var path = Path.Combine(demoDirectory, file);
+    if (!File.Exists(path))
+    {
+        Console.WriteLine($"upstream {file}: not found in {demoDirectory}");
+        continue;
+    }
+
+    var input = File.ReadAllBytes(path);
+    PrimitiveExecutor.Execute(kind, input, new PrimitiveExecutionOptions(Seed: 1), CancellationToken.None);
+    var stopwatch = Stopwatch.StartNew();
+    var execution = PrimitiveExecutor.Execute(kind, input, new PrimitiveExecutionOptions(Seed: 1), CancellationToken.None);
+    var elapsed = stopwatch.Elapsed;
+    Console.WriteLine(string.Create(invariant, $"upstream {file}: {(execution.Succeeded ? "ok" : "FAILED " + execution.FailureMessage)}, {elapsed.TotalMilliseconds:F1} ms ({execution.ResultJson?.Length ?? 0} bytes of results)"));
+}
+
+static void Run(StateVector state, List<SpankQrun.Simulator.Binding.Instruction> instructions, KernelPath path)
+{
+    foreach (var instruction in instructions)
+    {
+        state.Apply(instruction, path);
+    }
+}

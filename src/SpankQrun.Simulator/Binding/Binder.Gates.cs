@@ -1,0 +1,159 @@
+using SpankQrun.Simulator.Syntax;
+
+namespace SpankQrun.Simulator.Binding;
+
+internal sealed partial class Binder
+{
+    private void BindGateDefinition(GateDefinitionSyntax definition)
+    {
+        var name = definition.Identifier.Text;
+        if (_gates.ContainsKey(name) || _declaredNames.Contains(name))
+        {
+            _diagnostics.ReportGateAlreadyDefined(definition.Identifier.Span, name);
+            return;
+        }
+
+        var scope = new GateScope();
+        foreach (var parameter in definition.Parameters)
+        {
+            if (!scope.Parameters.TryAdd(parameter.Text, scope.Parameters.Count))
+            {
+                _diagnostics.ReportNameAlreadyDeclared(parameter.Span, parameter.Text);
+            }
+        }
+
+        foreach (var qubit in definition.Qubits)
+        {
+            if (scope.Parameters.ContainsKey(qubit.Text) || !scope.Qubits.TryAdd(qubit.Text, scope.Qubits.Count))
+            {
+                _diagnostics.ReportNameAlreadyDeclared(qubit.Span, qubit.Text);
+            }
+        }
+
+        var symbol = new UserGateSymbol(name, scope.Parameters.Count, scope.Qubits.Count);
+        _gateScope = scope;
+        try
+        {
+            foreach (var statement in definition.Body)
+            {
+                BindGateBodyStatement(statement, symbol);
+            }
+        }
+        finally
+        {
+            _gateScope = null;
+        }
+
+        _gates.Add(name, symbol);
+    }
+
+    private void BindGateBodyStatement(StatementSyntax statement, UserGateSymbol symbol)
+    {
+        switch (statement)
+        {
+            case GateCallSyntax call:
+                symbol.Body.AddRange(BindGateCall(call));
+                break;
+            case BarrierStatementSyntax or SkippedStatementSyntax:
+                break;
+            case MeasureStatementSyntax:
+                _diagnostics.ReportNotAllowedInGateBody(statement.Span, "measure");
+                break;
+            case ResetStatementSyntax:
+                _diagnostics.ReportNotAllowedInGateBody(statement.Span, "reset");
+                break;
+            default:
+                _diagnostics.ReportDeclarationInGateBody(statement.Span);
+                break;
+        }
+    }
+
+    private List<BoundGateCall> BindGateCall(GateCallSyntax call)
+    {
+        var calls = new List<BoundGateCall>();
+        var name = call.Identifier.Text;
+        if (!_gates.TryGetValue(name, out var gate))
+        {
+            _diagnostics.ReportUnknownGate(call.Identifier.Span, name);
+            return calls;
+        }
+
+        if (call.Arguments.Count != gate.ParameterCount)
+        {
+            _diagnostics.ReportWrongParameterCount(call.Identifier.Span, name, gate.ParameterCount, call.Arguments.Count);
+            return calls;
+        }
+
+        if (call.Operands.Count != gate.QubitCount)
+        {
+            _diagnostics.ReportWrongQubitCount(call.Identifier.Span, name, gate.QubitCount, call.Operands.Count);
+            return calls;
+        }
+
+        var arguments = new BoundExpression[call.Arguments.Count];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = BindExpression(call.Arguments[i], constantOnly: false);
+        }
+
+        var operands = new List<(int[] Qubits, bool IsRegister)>();
+        foreach (var operand in call.Operands)
+        {
+            if (BindQubitOperand(operand) is not { } resolved)
+            {
+                return calls;
+            }
+
+            operands.Add(resolved);
+        }
+
+        if (BroadcastWidth(call, operands) is not { } width)
+        {
+            return calls;
+        }
+
+        for (var k = 0; k < width; k++)
+        {
+            var qubits = operands.Select(operand => operand.IsRegister ? operand.Qubits[k] : operand.Qubits[0]).ToArray();
+            if (qubits.Distinct().Count() != qubits.Length)
+            {
+                var duplicate = qubits.GroupBy(qubit => qubit).First(group => group.Count() > 1).Key;
+                _diagnostics.ReportDuplicateQubit(call.Identifier.Span, name, DescribeQubit(duplicate));
+                return [];
+            }
+
+            calls.Add(new BoundGateCall(gate, arguments, qubits));
+        }
+
+        return calls;
+    }
+
+    /// <summary>How many times a call applies: the common size of its register operands, 1 when it has none.</summary>
+    private int? BroadcastWidth(StatementSyntax statement, List<(int[] Qubits, bool IsRegister)> operands)
+    {
+        var width = 1;
+        var seenRegister = false;
+        foreach (var (qubits, isRegister) in operands)
+        {
+            if (!isRegister)
+            {
+                continue;
+            }
+
+            if (seenRegister && qubits.Length != width)
+            {
+                _diagnostics.ReportRegisterSizeMismatch(statement.Span, width, qubits.Length);
+                return null;
+            }
+
+            width = qubits.Length;
+            seenRegister = true;
+        }
+
+        return width;
+    }
+
+    private string DescribeQubit(int qubit) => _gateScope is not null
+        ? $"'{_gateScope.Qubits.First(pair => pair.Value == qubit).Key}'"
+        : _addressing == QubitAddressing.Physical ? $"${qubit}" : $"#{qubit}";
+}

@@ -1,0 +1,159 @@
+using SpankQrun.Simulator.Syntax;
+
+namespace SpankQrun.Simulator.Binding;
+
+internal sealed partial class Binder
+{
+    private void BindMeasure(MeasureStatementSyntax measure)
+    {
+        if (BindQubitOperand(measure.Source) is not { } source)
+        {
+            return;
+        }
+
+        _activeQubits.UnionWith(source.Qubits);
+        if (measure.Target is null)
+        {
+            foreach (var qubit in source.Qubits)
+            {
+                _operations.Add(new BoundMeasure(qubit, -1));
+            }
+
+            return;
+        }
+
+        if (BindBitOperand(measure.Target) is not { } bits)
+        {
+            return;
+        }
+
+        if (bits.Length != source.Qubits.Length)
+        {
+            _diagnostics.ReportRegisterSizeMismatch(measure.Span, source.Qubits.Length, bits.Length);
+            return;
+        }
+
+        for (var i = 0; i < bits.Length; i++)
+        {
+            _operations.Add(new BoundMeasure(source.Qubits[i], bits[i]));
+        }
+    }
+
+    private void BindReset(ResetStatementSyntax reset)
+    {
+        foreach (var operand in reset.Operands)
+        {
+            if (BindQubitOperand(operand) is { } resolved)
+            {
+                foreach (var qubit in resolved.Qubits)
+                {
+                    _operations.Add(new BoundReset(qubit));
+                    _activeQubits.Add(qubit);
+                }
+            }
+        }
+    }
+
+    /// <summary>Resolves a qubit operand to program qubits (or, in a gate body, to argument positions).</summary>
+    private (int[] Qubits, bool IsRegister)? BindQubitOperand(OperandSyntax operand)
+    {
+        if (operand is PhysicalQubitOperandSyntax physical)
+        {
+            return BindPhysicalQubit(physical);
+        }
+
+        var named = (NamedOperandSyntax)operand;
+        var name = named.Identifier.Text;
+        if (_gateScope is not null)
+        {
+            if (!_gateScope.Qubits.TryGetValue(name, out var argument))
+            {
+                _diagnostics.ReportUnknownQubit(named.Identifier.Span, name);
+                return null;
+            }
+
+            if (named.Index is not null)
+            {
+                _diagnostics.ReportIndexedGateArgument(named.Span, name);
+                return null;
+            }
+
+            return ([argument], false);
+        }
+
+        if (!_qubitRegisters.TryGetValue(name, out var register))
+        {
+            _diagnostics.ReportUnknownQubit(named.Identifier.Span, name);
+            return null;
+        }
+
+        if (named.Index is null)
+        {
+            return (Enumerable.Range(register.Offset, register.Size).ToArray(), register.IsRegister);
+        }
+
+        var index = BindIndex(named.Index, name, register.Size);
+        return index is null ? null : ([register.Offset + index.Value], false);
+    }
+
+    private (int[] Qubits, bool IsRegister)? BindPhysicalQubit(PhysicalQubitOperandSyntax physical)
+    {
+        if (_gateScope is not null)
+        {
+            _diagnostics.ReportNotAllowedInGateBody(physical.Span, $"physical qubit {physical.Qubit.Text}");
+            return null;
+        }
+
+        if (_addressing == QubitAddressing.Declared)
+        {
+            _diagnostics.ReportMixedQubitKinds(physical.Span);
+            return null;
+        }
+
+        if (physical.Index > MaxPhysicalQubit)
+        {
+            _diagnostics.ReportPhysicalQubitTooLarge(physical.Span, physical.Qubit.Text, MaxPhysicalQubit);
+            return null;
+        }
+
+        _addressing = QubitAddressing.Physical;
+        _highestPhysicalQubit = Math.Max(_highestPhysicalQubit, physical.Index);
+        return ([physical.Index], false);
+    }
+
+    private int[]? BindBitOperand(OperandSyntax operand)
+    {
+        if (operand is not NamedOperandSyntax named || !_bitRegisters.TryGetValue(named.Identifier.Text, out var entry))
+        {
+            var text = operand is NamedOperandSyntax n ? n.Identifier.Text : ((PhysicalQubitOperandSyntax)operand).Qubit.Text;
+            _diagnostics.ReportUnknownBit(operand.Span, text);
+            return null;
+        }
+
+        var register = entry.Register;
+        if (named.Index is null)
+        {
+            return Enumerable.Range(register.Offset, register.Size).ToArray();
+        }
+
+        var index = BindIndex(named.Index, register.Name, register.Size);
+        return index is null ? null : [register.Offset + index.Value];
+    }
+
+    private int? BindIndex(ExpressionSyntax indexSyntax, string register, int size)
+    {
+        var index = BindConstantInteger(indexSyntax, "index");
+        if (index is null)
+        {
+            return null;
+        }
+
+        if (index >= size)
+        {
+            _diagnostics.ReportIndexOutOfRange(indexSyntax.Span, register, index.Value, size);
+            return null;
+        }
+
+        return (int)index.Value;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using SpankQrun.Simulator.Syntax;
+
+namespace SpankQrun.Simulator.Binding;
+
+/// <summary>Resolves names, checks arity and qubit use, and turns the syntax tree into a <see cref="BoundProgram"/>.</summary>
+internal sealed partial class Binder
+{
+    public const int MaxPhysicalQubit = 100_000;
+    public const int MaxRegisterSize = 100_000;
+
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<string, GateSymbol> _gates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, QubitRegister> _qubitRegisters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ClassicalRegister Register, bool IsRegister)> _bitRegisters = new(StringComparer.Ordinal);
+    private readonly List<ClassicalRegister> _registers = [];
+    private readonly Dictionary<string, int> _inputs = new(StringComparer.Ordinal);
+    private readonly List<string> _parameterNames = [];
+    private readonly HashSet<string> _declaredNames = new(StringComparer.Ordinal);
+    private readonly List<BoundOperation> _operations = [];
+    private readonly SortedSet<int> _activeQubits = [];
+    private QubitAddressing _addressing = QubitAddressing.None;
+    private int _declaredQubits;
+    private int _highestPhysicalQubit = -1;
+    private int _bitCount;
+    private GateScope? _gateScope;
+
+    private Binder(SourceText text)
+    {
+        _diagnostics = new DiagnosticBag(text);
+        foreach (var (name, gate) in GateLibrary.AlwaysDefined)
+        {
+            _gates.Add(name, gate);
+        }
+    }
+
+    public static (BoundProgram Program, IReadOnlyList<Diagnostic> Diagnostics) Bind(QasmSyntaxTree tree)
+    {
+        var binder = new Binder(tree.Text);
+        foreach (var statement in tree.Statements)
+        {
+            binder.BindStatement(statement);
+        }
+
+        return (binder.CreateProgram(), [.. binder._diagnostics]);
+    }
+
+    private BoundProgram CreateProgram()
+    {
+        var qubitCount = _addressing switch
+        {
+            QubitAddressing.Physical => _highestPhysicalQubit + 1,
+            QubitAddressing.Declared => _declaredQubits,
+            _ => 0,
+        };
+        return new BoundProgram(_operations, _parameterNames, _registers, _addressing, qubitCount, [.. _activeQubits]);
+    }
+
+    private void BindStatement(StatementSyntax statement)
+    {
+        switch (statement)
+        {
+            case VersionStatementSyntax version:
+                BindVersion(version);
+                break;
+            case IncludeStatementSyntax include:
+                BindInclude(include);
+                break;
+            case QubitDeclarationSyntax qubits:
+                BindQubitDeclaration(qubits);
+                break;
+            case BitDeclarationSyntax bits:
+                BindBitDeclaration(bits);
+                break;
+            case InputDeclarationSyntax input:
+                BindInputDeclaration(input);
+                break;
+            case GateDefinitionSyntax gate:
+                BindGateDefinition(gate);
+                break;
+            case GateCallSyntax call:
+                foreach (var bound in BindGateCall(call))
+                {
+                    _operations.Add(bound);
+                    _activeQubits.UnionWith(bound.Qubits);
+                }
+
+                break;
+            case MeasureStatementSyntax measure:
+                BindMeasure(measure);
+                break;
+            case ResetStatementSyntax reset:
+                BindReset(reset);
+                break;
+            case BarrierStatementSyntax barrier:
+                foreach (var operand in barrier.Operands)
+                {
+                    BindQubitOperand(operand);
+                }
+
+                break;
+        }
+    }
+
+    private void BindVersion(VersionStatementSyntax statement)
+    {
+        var text = statement.Version.Text;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var version) || version < 3 || version >= 4)
+        {
+            _diagnostics.ReportUnsupportedVersion(statement.Version.Span, text);
+        }
+    }
+
+    private void BindInclude(IncludeStatementSyntax statement)
+    {
+        var file = (string?)statement.File.Value ?? "";
+        if (file != GateLibrary.StandardInclude)
+        {
+            _diagnostics.ReportUnsupportedInclude(statement.File.Span, file);
+            return;
+        }
+
+        foreach (var (name, gate) in GateLibrary.Standard)
+        {
+            if (!_gates.TryAdd(name, gate) && _gates[name] != gate)
+            {
+                _diagnostics.ReportGateAlreadyDefined(statement.File.Span, name);
+            }
+        }
+    }
+
+    private void BindQubitDeclaration(QubitDeclarationSyntax statement)
+    {
+        var size = statement.Size is null ? 1 : BindRegisterSize(statement.Size);
+        if (!TryDeclareName(statement.Identifier) || size is null)
+        {
+            return;
+        }
+
+        if (_addressing == QubitAddressing.Physical)
+        {
+            _diagnostics.ReportMixedQubitKinds(statement.Span);
+            return;
+        }
+
+        _addressing = QubitAddressing.Declared;
+        _qubitRegisters.Add(statement.Identifier.Text, new QubitRegister(_declaredQubits, size.Value, statement.Size is not null));
+        _declaredQubits += size.Value;
+    }
+
+    private void BindBitDeclaration(BitDeclarationSyntax statement)
+    {
+        var size = statement.Size is null ? 1 : BindRegisterSize(statement.Size);
+        if (!TryDeclareName(statement.Identifier) || size is null)
+        {
+            return;
+        }
+
+        var register = new ClassicalRegister(statement.Identifier.Text, _bitCount, size.Value);
+        _registers.Add(register);
+        _bitRegisters.Add(register.Name, (register, statement.Size is not null));
+        _bitCount += size.Value;
+    }
+
+    private void BindInputDeclaration(InputDeclarationSyntax statement)
+    {
+        if (TryDeclareName(statement.Identifier))
+        {
+            _inputs.Add(statement.Identifier.Text, _parameterNames.Count);
+            _parameterNames.Add(statement.Identifier.Text);
+        }
+    }
+
+    private bool TryDeclareName(SyntaxToken identifier)
+    {
+        if (_declaredNames.Add(identifier.Text) && !_gates.ContainsKey(identifier.Text))
+        {
+            return true;
+        }
+
+        _diagnostics.ReportNameAlreadyDeclared(identifier.Span, identifier.Text);
+        return false;
+    }
+
+    private int? BindRegisterSize(ExpressionSyntax size)
+    {
+        var value = BindConstantInteger(size, "register size");
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value < 1 || value > MaxRegisterSize)
+        {
+            _diagnostics.ReportInvalidRegisterSize(size.Span, value.Value, MaxRegisterSize);
+            return null;
+        }
+
+        return (int)value.Value;
+    }
+}

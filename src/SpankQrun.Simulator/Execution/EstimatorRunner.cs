@@ -1,0 +1,91 @@
+using System.Text.Json;
+using SpankQrun.Simulator.Binding;
+using SpankQrun.Simulator.Kernels;
+
+namespace SpankQrun.Simulator.Execution;
+
+/// <summary>
+/// Runs an estimator PUB: exact (noiseless) expectation values over the broadcast of parameter values and observables;
+/// stds report the target precision, as Qiskit's reference StatevectorEstimator does.
+/// </summary>
+internal static class EstimatorRunner
+{
+    public static void Run(
+        int pub,
+        CompiledCircuit circuit,
+        ObservableArray observables,
+        ParameterValues values,
+        double precision,
+        Utf8JsonWriter writer,
+        CancellationToken cancellationToken)
+    {
+        var shape = Shape.Broadcast(values.Shape, observables.Shape)
+            ?? throw new PubFailureException(
+                PrimitiveFailureCodes.ShapeMismatch,
+                ExecutionMessages.ShapesDoNotBroadcast(pub, Shape.Format(values.Shape), Shape.Format(observables.Shape)));
+        var prepared = observables.Observables
+            .Select(terms => terms.Select(term => PreparedPauli.Prepare(pub, term, circuit)).ToArray())
+            .ToArray();
+        var size = Shape.Size(shape);
+        var evs = new double[size];
+        for (var set = 0; set < values.SetCount; set++)
+        {
+            var state = Simulate(pub, circuit, values.GetSet(set), cancellationToken);
+            for (var flat = 0; flat < size; flat++)
+            {
+                if (Shape.SourceIndex(flat, shape, values.Shape) != set)
+                {
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                var observable = prepared[Shape.SourceIndex(flat, shape, observables.Shape)];
+                var value = 0.0;
+                foreach (var term in observable)
+                {
+                    if (!term.IsZero)
+                    {
+                        value += term.Coefficient * state.PauliExpectation(term.XMask, term.ZMask, term.YCount);
+                    }
+                }
+
+                evs[flat] = value;
+            }
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartObject("data");
+        writer.WritePropertyName("evs");
+        ResultWriter.WriteNested(writer, shape, flat => writer.WriteNumberValue(evs[flat]));
+        writer.WritePropertyName("stds");
+        ResultWriter.WriteNested(writer, shape, _ => writer.WriteNumberValue(precision));
+        writer.WritePropertyName("ensemble_standard_error");
+        ResultWriter.WriteNested(writer, shape, _ => writer.WriteNumberValue(precision));
+        writer.WriteEndObject();
+        writer.WriteStartObject("metadata");
+        writer.WriteNumber("target_precision", precision);
+        writer.WriteNumber("shots", ShotsFor(precision));
+        writer.WriteStartObject("circuit_metadata");
+        writer.WriteEndObject();
+        SamplerRunner.WriteSimulatorMetadata(writer, circuit);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The shots a real run would need for this precision (precision = 1/√shots).</summary>
+    private static long ShotsFor(double precision) => (long)Math.Min(long.MaxValue / 2, Math.Ceiling(1 / (precision * precision)));
+
+    private static StateVector Simulate(int pub, CompiledCircuit circuit, ReadOnlySpan<double> parameters, CancellationToken cancellationToken)
+    {
+        var instructions = CircuitRunner.DropInitialResets(circuit.Lower(pub, parameters), circuit.SimulatedQubits);
+        var (first, terminal) = CircuitRunner.Analyse(instructions);
+        if (!terminal)
+        {
+            throw new PubFailureException(PrimitiveFailureCodes.QasmError, ExecutionMessages.EstimatorMidCircuitMeasurement(pub));
+        }
+
+        var state = new StateVector(circuit.SimulatedQubits);
+        CircuitRunner.ApplyUnitaries(state, instructions, 0, first, cancellationToken);
+        return state;
+    }
+}

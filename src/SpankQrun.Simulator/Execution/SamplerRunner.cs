@@ -1,0 +1,169 @@
+using System.Text.Json;
+using SpankQrun.Simulator.Binding;
+using SpankQrun.Simulator.Kernels;
+
+namespace SpankQrun.Simulator.Execution;
+
+/// <summary>Runs a sampler PUB: one sample per shot and classical register, for each parameter set.</summary>
+internal static class SamplerRunner
+{
+    /// <summary>Upper bound on shots × classical bits × parameter sets, which are all held in memory and written out.</summary>
+    public const long MaxSampledBits = 256L * 1024 * 1024;
+
+    public static void Run(
+        int pub, CompiledCircuit circuit, ParameterValues values, int shots, Random random, Utf8JsonWriter writer, CancellationToken cancellationToken)
+    {
+        var bitCount = circuit.Program.BitCount;
+        if ((long)shots * bitCount * values.SetCount > MaxSampledBits)
+        {
+            throw new PubFailureException(
+                PrimitiveFailureCodes.TooLarge, ExecutionMessages.TooManySampledBits(pub, shots, bitCount, values.SetCount, MaxSampledBits));
+        }
+
+        var samples = new byte[values.SetCount][];
+        for (var set = 0; set < samples.Length; set++)
+        {
+            var instructions = circuit.Lower(pub, values.GetSet(set));
+            samples[set] = Sample(instructions, circuit.SimulatedQubits, bitCount, shots, random, cancellationToken);
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartObject("data");
+        foreach (var register in circuit.Program.Registers)
+        {
+            writer.WriteStartObject(register.Name);
+            writer.WritePropertyName("samples");
+            ResultWriter.WriteNested(writer, values.Shape, set =>
+            {
+                writer.WriteStartArray();
+                for (var shot = 0; shot < shots; shot++)
+                {
+                    writer.WriteStringValue(ResultWriter.ToHex(samples[set].AsSpan((shot * bitCount) + register.Offset, register.Size)));
+                }
+
+                writer.WriteEndArray();
+            });
+            writer.WriteNumber("num_bits", register.Size);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("metadata");
+        writer.WriteNumber("shots", shots);
+        writer.WriteStartObject("circuit_metadata");
+        writer.WriteEndObject();
+        WriteSimulatorMetadata(writer, circuit);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    public static void WriteSimulatorMetadata(Utf8JsonWriter writer, CompiledCircuit circuit)
+    {
+        writer.WriteStartObject("simulator");
+        writer.WriteString("method", "statevector");
+        writer.WriteNumber("simulated_qubits", circuit.SimulatedQubits);
+        writer.WriteString("noise", "none");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Returns shots × bitCount bytes (0 or 1): shot s, global bit b at s·bitCount + b.</summary>
+    internal static byte[] Sample(
+        List<Instruction> lowered, int qubitCount, int bitCount, int shots, Random random, CancellationToken cancellationToken)
+    {
+        var instructions = CircuitRunner.DropInitialResets(lowered, qubitCount);
+        var (first, terminal) = CircuitRunner.Analyse(instructions);
+        var bits = new byte[checked(shots * bitCount)];
+        var state = new StateVector(qubitCount);
+        CircuitRunner.ApplyUnitaries(state, instructions, 0, first, cancellationToken);
+
+        if (terminal)
+        {
+            var outcomes = DrawOutcomes(state.Probabilities(), shots, random);
+            for (var shot = 0; shot < shots; shot++)
+            {
+                for (var i = first; i < instructions.Count; i++)
+                {
+                    if (instructions[i].Bit >= 0)
+                    {
+                        bits[(shot * bitCount) + instructions[i].Bit] = (byte)((outcomes[shot] >> instructions[i].Target) & 1);
+                    }
+                }
+            }
+
+            return bits;
+        }
+
+        var shotState = new StateVector(qubitCount);
+        for (var shot = 0; shot < shots; shot++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            shotState.CopyFrom(state);
+            for (var i = first; i < instructions.Count; i++)
+            {
+                var instruction = instructions[i];
+                switch (instruction.Kind)
+                {
+                    case InstructionKind.Measure:
+                        var outcome = MeasureAndCollapse(shotState, instruction.Target, random);
+                        if (instruction.Bit >= 0)
+                        {
+                            bits[(shot * bitCount) + instruction.Bit] = outcome ? (byte)1 : (byte)0;
+                        }
+
+                        break;
+                    case InstructionKind.Reset:
+                        if (MeasureAndCollapse(shotState, instruction.Target, random))
+                        {
+                            shotState.Apply(Instruction.Unitary(instruction.Target, Matrix2.X));
+                        }
+
+                        break;
+                    default:
+                        cancellationToken.ThrowIfCancellationRequested();
+                        shotState.Apply(instruction);
+                        break;
+                }
+            }
+        }
+
+        return bits;
+    }
+
+    private static bool MeasureAndCollapse(StateVector state, int qubit, Random random)
+    {
+        var one = state.ProbabilityOfOne(qubit);
+        var outcome = random.NextDouble() < one;
+        state.Collapse(qubit, outcome, outcome ? one : 1 - one);
+        return outcome;
+    }
+
+    /// <summary>Draws basis states by sweeping the distribution once with sorted uniforms; shot order stays random.</summary>
+    private static int[] DrawOutcomes(double[] probabilities, int shots, Random random)
+    {
+        var total = probabilities.Sum();
+        var uniforms = new double[shots];
+        var order = new int[shots];
+        for (var shot = 0; shot < shots; shot++)
+        {
+            uniforms[shot] = random.NextDouble() * total;
+            order[shot] = shot;
+        }
+
+        Array.Sort(uniforms, order);
+        var outcomes = new int[shots];
+        var basis = 0;
+        var cumulative = probabilities[0];
+        for (var k = 0; k < shots; k++)
+        {
+            while (uniforms[k] >= cumulative && basis < probabilities.Length - 1)
+            {
+                basis++;
+                cumulative += probabilities[basis];
+            }
+
+            outcomes[order[k]] = basis;
+        }
+
+        return outcomes;
+    }
+}

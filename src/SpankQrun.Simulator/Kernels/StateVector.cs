@@ -1,0 +1,141 @@
+using System.Numerics;
+using SpankQrun.Simulator.Binding;
+
+namespace SpankQrun.Simulator.Kernels;
+
+/// <summary>The amplitudes of <see cref="QubitCount"/> qubits; index bit k is qubit k (Qiskit order).</summary>
+internal sealed class StateVector
+{
+    private readonly Complex[] _amplitudes;
+
+    public StateVector(int qubitCount)
+    {
+        // A zero-qubit circuit still gets one qubit so every kernel sees a valid state.
+        QubitCount = Math.Max(1, qubitCount);
+        _amplitudes = new Complex[1 << QubitCount];
+        _amplitudes[0] = Complex.One;
+    }
+
+    public int QubitCount { get; }
+
+    public Span<Complex> Amplitudes => _amplitudes;
+
+    public void CopyFrom(StateVector other) => other._amplitudes.CopyTo(_amplitudes, 0);
+
+    public void Apply(in Instruction instruction, KernelPath path = KernelPath.Auto)
+    {
+        switch (instruction.Kind)
+        {
+            case InstructionKind.Unitary when instruction.Control0 < 0:
+                ApplySingle(instruction.Target, instruction.Matrix, path);
+                break;
+            case InstructionKind.Unitary:
+                ReadOnlySpan<int> controls = instruction.Control1 < 0
+                    ? [instruction.Control0]
+                    : [instruction.Control0, instruction.Control1];
+                ApplyControlled(controls, instruction.Target, instruction.Matrix, path);
+                break;
+            case InstructionKind.Swap:
+                StateKernels.ApplyTwoQubit(_amplitudes, instruction.Target, instruction.Control0, SwapGate.Create(), path);
+                break;
+            default:
+                throw new ArgumentException($"{instruction.Kind} is not a unitary instruction", nameof(instruction));
+        }
+    }
+
+    public double ProbabilityOfOne(int qubit)
+    {
+        var mask = 1 << qubit;
+        var probability = 0.0;
+        for (var i = 0; i < _amplitudes.Length; i++)
+        {
+            if ((i & mask) != 0)
+            {
+                var a = _amplitudes[i];
+                probability += (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
+            }
+        }
+
+        return probability;
+    }
+
+    /// <summary>Projects onto <paramref name="qubit"/> = <paramref name="outcome"/> with that outcome's probability, and renormalises.</summary>
+    public void Collapse(int qubit, bool outcome, double probability)
+    {
+        var mask = 1 << qubit;
+        var scale = probability > 0 ? 1 / Math.Sqrt(probability) : 0;
+        for (var i = 0; i < _amplitudes.Length; i++)
+        {
+            _amplitudes[i] = ((i & mask) != 0) == outcome ? _amplitudes[i] * scale : Complex.Zero;
+        }
+    }
+
+    public double[] Probabilities()
+    {
+        var probabilities = new double[_amplitudes.Length];
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            var a = _amplitudes[i];
+            probabilities[i] = (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
+        }
+
+        return probabilities;
+    }
+
+    /// <summary>
+    /// &lt;ψ|P|ψ&gt; for the Pauli string P = i^yCount · X^xMask · Z^zMask (Y = iXZ), where Y qubits are in both masks.
+    /// </summary>
+    public double PauliExpectation(int xMask, int zMask, int yCount)
+    {
+        var sum = Complex.Zero;
+        for (var i = 0; i < _amplitudes.Length; i++)
+        {
+            var term = Complex.Conjugate(_amplitudes[i ^ xMask]) * _amplitudes[i];
+            sum += (BitOperations.PopCount((uint)(i & zMask)) & 1) == 0 ? term : -term;
+        }
+
+        var phase = (yCount & 3) switch
+        {
+            0 => Complex.One,
+            1 => Complex.ImaginaryOne,
+            2 => -Complex.One,
+            _ => -Complex.ImaginaryOne,
+        };
+        return (phase * sum).Real;
+    }
+
+    private void ApplySingle(int target, Matrix2 matrix, KernelPath path)
+    {
+        if (matrix.IsPauliX)
+        {
+            StateKernels.ApplySingleQubit(_amplitudes, target, PauliXGate.Create(matrix), path);
+        }
+        else if (matrix.IsDiagonal)
+        {
+            if (matrix.M00 != Complex.One || matrix.M11 != Complex.One)
+            {
+                StateKernels.ApplySingleQubit(_amplitudes, target, DiagonalGate.Create(matrix), path);
+            }
+        }
+        else
+        {
+            StateKernels.ApplySingleQubit(_amplitudes, target, GeneralGate.Create(matrix), path);
+        }
+    }
+
+    private void ApplyControlled(ReadOnlySpan<int> controls, int target, Matrix2 matrix, KernelPath path)
+    {
+        if (matrix.IsPauliX)
+        {
+            StateKernels.ApplyControlled(_amplitudes, controls, target, PauliXGate.Create(matrix), path);
+        }
+        else if (matrix.IsDiagonal)
+        {
+            StateKernels.ApplyControlled(_amplitudes, controls, target, DiagonalGate.Create(matrix), path);
+        }
+        else
+        {
+            StateKernels.ApplyControlled(_amplitudes, controls, target, GeneralGate.Create(matrix), path);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace SpankQrun.Simulator;
+
+/// <summary>
+/// The outcome of a primitive run: on success <see cref="ResultJson"/> holds the result document
+/// (<c>{"results":[...],"metadata":{"version":2}}</c>); on failure <see cref="FailureCode"/> is one of
+/// <see cref="PrimitiveFailureCodes"/> and <see cref="FailureMessage"/> says what and where.
+/// </summary>
+public sealed record PrimitiveExecution(
+    bool Succeeded,
+    byte[]? ResultJson,
+    string? FailureCode,
+    string? FailureMessage,
+    IReadOnlyList<string> LogLines);

@@ -1,0 +1,3 @@
+namespace SpankQrun.Simulator.Syntax;
+
+internal abstract record ExpressionSyntax(TextSpan Span) : SyntaxNode(Span);

@@ -1,0 +1,219 @@
+using System.Globalization;
+
+namespace SpankQrun.Simulator.Syntax;
+
+/// <summary>Turns QASM text into tokens. Every call to <see cref="Lex"/> consumes at least one character or returns end of file.</summary>
+internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
+{
+    private int _position;
+
+    private char Current => Peek(0);
+
+    public IReadOnlyList<SyntaxToken> LexAll()
+    {
+        var tokens = new List<SyntaxToken>();
+        SyntaxToken token;
+        do
+        {
+            token = Lex();
+            if (token.Kind != SyntaxKind.BadToken)
+            {
+                tokens.Add(token);
+            }
+        }
+        while (token.Kind != SyntaxKind.EndOfFileToken);
+
+        return tokens;
+    }
+
+    public SyntaxToken Lex()
+    {
+        SkipTrivia();
+        var start = _position;
+        if (_position >= text.Length)
+        {
+            return new SyntaxToken(SyntaxKind.EndOfFileToken, start, "", null);
+        }
+
+        var character = Current;
+        switch (character)
+        {
+            case ';': return Punctuation(SyntaxKind.SemicolonToken, 1);
+            case ',': return Punctuation(SyntaxKind.CommaToken, 1);
+            case '(': return Punctuation(SyntaxKind.OpenParenthesisToken, 1);
+            case ')': return Punctuation(SyntaxKind.CloseParenthesisToken, 1);
+            case '[': return Punctuation(SyntaxKind.OpenBracketToken, 1);
+            case ']': return Punctuation(SyntaxKind.CloseBracketToken, 1);
+            case '{': return Punctuation(SyntaxKind.OpenBraceToken, 1);
+            case '}': return Punctuation(SyntaxKind.CloseBraceToken, 1);
+            case '+': return Punctuation(SyntaxKind.PlusToken, 1);
+            case '-': return Peek(1) == '>' ? Punctuation(SyntaxKind.ArrowToken, 2) : Punctuation(SyntaxKind.MinusToken, 1);
+            case '*': return Peek(1) == '*' ? Punctuation(SyntaxKind.StarStarToken, 2) : Punctuation(SyntaxKind.StarToken, 1);
+            case '/': return Punctuation(SyntaxKind.SlashToken, 1);
+            case '%': return Punctuation(SyntaxKind.PercentToken, 1);
+            case '=': return Punctuation(SyntaxKind.EqualsToken, 1);
+            case '@': return Punctuation(SyntaxKind.AtToken, 1);
+            case ':': return Punctuation(SyntaxKind.ColonToken, 1);
+            case '#': return Punctuation(SyntaxKind.HashToken, 1);
+            case '"' or '\'': return LexString(character);
+            case '$': return LexHardwareQubit();
+        }
+
+        if (char.IsAsciiDigit(character) || (character == '.' && char.IsAsciiDigit(Peek(1))))
+        {
+            return LexNumber();
+        }
+
+        if (char.IsLetter(character) || character == '_')
+        {
+            return LexIdentifierOrKeyword();
+        }
+
+        diagnostics.ReportBadCharacter(start, character);
+        _position++;
+        return new SyntaxToken(SyntaxKind.BadToken, start, text.ToString(new TextSpan(start, 1)), null);
+    }
+
+    private char Peek(int offset)
+    {
+        var index = _position + offset;
+        return index < text.Length ? text[index] : '\0';
+    }
+
+    private SyntaxToken Punctuation(SyntaxKind kind, int length)
+    {
+        var token = new SyntaxToken(kind, _position, text.ToString(new TextSpan(_position, length)), null);
+        _position += length;
+        return token;
+    }
+
+    private void SkipTrivia()
+    {
+        while (_position < text.Length)
+        {
+            if (char.IsWhiteSpace(Current))
+            {
+                _position++;
+            }
+            else if (Current == '/' && Peek(1) == '/')
+            {
+                while (_position < text.Length && Current != '\n')
+                {
+                    _position++;
+                }
+            }
+            else if (Current == '/' && Peek(1) == '*')
+            {
+                var start = _position;
+                var end = text.Text.IndexOf("*/", _position + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    diagnostics.ReportUnterminatedComment(new TextSpan(start, 2));
+                    _position = text.Length;
+                }
+                else
+                {
+                    _position = end + 2;
+                }
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private SyntaxToken LexString(char quote)
+    {
+        var start = _position;
+        _position++;
+        while (_position < text.Length && Current != quote && Current != '\n')
+        {
+            _position++;
+        }
+
+        string value;
+        if (Current == quote)
+        {
+            value = text.Text.Substring(start + 1, _position - start - 1);
+            _position++;
+        }
+        else
+        {
+            value = text.Text.Substring(start + 1, _position - start - 1);
+            diagnostics.ReportUnterminatedString(new TextSpan(start, 1));
+        }
+
+        return new SyntaxToken(SyntaxKind.StringToken, start, text.Text[start.._position], value);
+    }
+
+    private SyntaxToken LexHardwareQubit()
+    {
+        var start = _position;
+        _position++;
+        while (char.IsAsciiDigit(Current))
+        {
+            _position++;
+        }
+
+        var span = TextSpan.FromBounds(start, _position);
+        var tokenText = text.ToString(span);
+        if (!int.TryParse(tokenText.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            diagnostics.ReportInvalidHardwareQubit(span, tokenText);
+            index = 0;
+        }
+
+        return new SyntaxToken(SyntaxKind.HardwareQubitToken, start, tokenText, index);
+    }
+
+    private SyntaxToken LexNumber()
+    {
+        var start = _position;
+        while (char.IsAsciiDigit(Current))
+        {
+            _position++;
+        }
+
+        if (Current == '.')
+        {
+            _position++;
+            while (char.IsAsciiDigit(Current))
+            {
+                _position++;
+            }
+        }
+
+        if ((Current == 'e' || Current == 'E')
+            && (char.IsAsciiDigit(Peek(1)) || ((Peek(1) == '+' || Peek(1) == '-') && char.IsAsciiDigit(Peek(2)))))
+        {
+            _position += 2;
+            while (char.IsAsciiDigit(Current))
+            {
+                _position++;
+            }
+        }
+
+        var span = TextSpan.FromBounds(start, _position);
+        var tokenText = text.ToString(span);
+        if (!double.TryParse(tokenText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            diagnostics.ReportInvalidNumber(span, tokenText);
+            value = 0;
+        }
+
+        return new SyntaxToken(SyntaxKind.NumberToken, start, tokenText, value);
+    }
+
+    private SyntaxToken LexIdentifierOrKeyword()
+    {
+        var start = _position;
+        while (char.IsLetterOrDigit(Current) || Current == '_')
+        {
+            _position++;
+        }
+
+        var tokenText = text.Text[start.._position];
+        return new SyntaxToken(SyntaxFacts.GetKeywordKind(tokenText), start, tokenText, null);
+    }
+}

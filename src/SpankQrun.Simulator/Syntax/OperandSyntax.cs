@@ -1,0 +1,4 @@
+namespace SpankQrun.Simulator.Syntax;
+
+/// <summary>A qubit or bit reference: <c>$3</c>, <c>q</c> or <c>q[2]</c>.</summary>
+internal abstract record OperandSyntax(TextSpan Span) : SyntaxNode(Span);

@@ -1,0 +1,104 @@
+namespace SpankQrun.Simulator.Syntax;
+
+internal sealed partial class Parser
+{
+    private GateCallSyntax ParseGateCall()
+    {
+        var identifier = NextToken();
+        var arguments = new List<ExpressionSyntax>();
+        if (Current.Kind == SyntaxKind.OpenParenthesisToken)
+        {
+            NextToken();
+            if (Current.Kind != SyntaxKind.CloseParenthesisToken)
+            {
+                arguments.AddRange(ParseExpressionList());
+            }
+
+            MatchToken(SyntaxKind.CloseParenthesisToken);
+        }
+
+        var operands = Current.Kind == SyntaxKind.SemicolonToken ? [] : ParseOperandList();
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new GateCallSyntax(SpanFrom(identifier), identifier, arguments, operands);
+    }
+
+    private MeasureStatementSyntax ParseMeasureArrowStatement()
+    {
+        var keyword = NextToken();
+        var source = ParseOperand();
+        OperandSyntax? target = null;
+        if (Current.Kind == SyntaxKind.ArrowToken)
+        {
+            NextToken();
+            target = ParseOperand();
+        }
+
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new MeasureStatementSyntax(SpanFrom(keyword), source, target);
+    }
+
+    private StatementSyntax ParseMeasureAssignmentStatement()
+    {
+        var first = Current;
+        var target = ParseOperand();
+        MatchToken(SyntaxKind.EqualsToken);
+        if (Current.Kind != SyntaxKind.MeasureKeyword)
+        {
+            diagnostics.ReportUnsupportedAssignment(first.Span);
+            return SkipStatement(first);
+        }
+
+        NextToken();
+        var source = ParseOperand();
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new MeasureStatementSyntax(SpanFrom(first), source, target);
+    }
+
+    private ResetStatementSyntax ParseResetStatement()
+    {
+        var keyword = NextToken();
+        var operands = ParseOperandList();
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new ResetStatementSyntax(SpanFrom(keyword), operands);
+    }
+
+    private BarrierStatementSyntax ParseBarrierStatement()
+    {
+        var keyword = NextToken();
+        var operands = Current.Kind == SyntaxKind.SemicolonToken ? [] : ParseOperandList();
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new BarrierStatementSyntax(SpanFrom(keyword), operands);
+    }
+
+    private List<OperandSyntax> ParseOperandList()
+    {
+        var operands = new List<OperandSyntax> { ParseOperand() };
+        while (Current.Kind == SyntaxKind.CommaToken)
+        {
+            NextToken();
+            operands.Add(ParseOperand());
+        }
+
+        return operands;
+    }
+
+    private OperandSyntax ParseOperand()
+    {
+        var first = Current;
+        if (first.Kind == SyntaxKind.HardwareQubitToken)
+        {
+            NextToken();
+            return new PhysicalQubitOperandSyntax(first.Span, first);
+        }
+
+        if (first.Kind != SyntaxKind.IdentifierToken)
+        {
+            diagnostics.ReportExpectedOperand(first.Span, first.Kind);
+            return new NamedOperandSyntax(new TextSpan(first.Position, 0), new SyntaxToken(SyntaxKind.IdentifierToken, first.Position, "", null), null);
+        }
+
+        NextToken();
+        var index = ParseOptionalDesignator();
+        return new NamedOperandSyntax(SpanFrom(first), first, index);
+    }
+}

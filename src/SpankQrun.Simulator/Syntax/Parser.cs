@@ -1,0 +1,273 @@
+namespace SpankQrun.Simulator.Syntax;
+
+/// <summary>
+/// Recursive-descent parser, one <c>ParseX</c> per production. On an error it reports, inserts the missing token
+/// and goes on; it never throws, and every loop consumes a token or stops, so it always terminates.
+/// </summary>
+internal sealed partial class Parser(IReadOnlyList<SyntaxToken> tokens, DiagnosticBag diagnostics)
+{
+    private const int MaxExpressionDepth = 100;
+
+    private int _position;
+    private int _expressionDepth;
+    private bool _reportedTooDeep;
+
+    private SyntaxToken Current => Peek(0);
+
+    public IReadOnlyList<StatementSyntax> ParseProgram()
+    {
+        var statements = new List<StatementSyntax>();
+        while (Current.Kind != SyntaxKind.EndOfFileToken)
+        {
+            var start = _position;
+            statements.Add(ParseStatement(insideGate: false));
+            if (_position == start)
+            {
+                NextToken();
+            }
+        }
+
+        return statements;
+    }
+
+    private SyntaxToken Peek(int offset)
+    {
+        var index = _position + offset;
+        return index < tokens.Count ? tokens[index] : tokens[^1];
+    }
+
+    private SyntaxToken NextToken()
+    {
+        var current = Current;
+        if (_position < tokens.Count - 1)
+        {
+            _position++;
+        }
+
+        return current;
+    }
+
+    private SyntaxToken MatchToken(SyntaxKind kind)
+    {
+        if (Current.Kind == kind)
+        {
+            return NextToken();
+        }
+
+        // A missing ';' belongs right after the previous token, where it should be inserted, not at the next line.
+        var position = kind == SyntaxKind.SemicolonToken && _position > 0 ? tokens[_position - 1].Span.End : Current.Position;
+        diagnostics.ReportUnexpectedToken(new TextSpan(position, 0), Current.Kind, kind);
+        return new SyntaxToken(kind, position, "", null);
+    }
+
+    private TextSpan SpanFrom(SyntaxToken first)
+    {
+        var last = _position > 0 ? tokens[_position - 1] : first;
+        return TextSpan.FromBounds(first.Position, Math.Max(first.Span.End, last.Span.End));
+    }
+
+    private StatementSyntax ParseStatement(bool insideGate)
+    {
+        var current = Current;
+        switch (current.Kind)
+        {
+            case SyntaxKind.OpenQasmKeyword:
+                return ParseVersionStatement();
+            case SyntaxKind.IncludeKeyword:
+                return ParseIncludeStatement();
+            case SyntaxKind.QubitKeyword or SyntaxKind.QregKeyword:
+                return ParseQubitDeclaration();
+            case SyntaxKind.BitKeyword or SyntaxKind.CregKeyword:
+                return ParseBitDeclaration();
+            case SyntaxKind.InputKeyword:
+                return ParseInputDeclaration();
+            case SyntaxKind.GateKeyword when insideGate:
+                diagnostics.ReportGateDefinitionNotAtTopLevel(current.Span);
+                return SkipStatement(current);
+            case SyntaxKind.GateKeyword:
+                return ParseGateDefinition();
+            case SyntaxKind.MeasureKeyword:
+                return ParseMeasureArrowStatement();
+            case SyntaxKind.ResetKeyword:
+                return ParseResetStatement();
+            case SyntaxKind.BarrierKeyword:
+                return ParseBarrierStatement();
+            case SyntaxKind.IdentifierToken when SyntaxFacts.IsUnsupportedStatementWord(current.Text):
+                diagnostics.ReportUnsupportedStatement(current.Span, current.Text);
+                return SkipStatement(current);
+            case SyntaxKind.IdentifierToken when Peek(1).Kind is SyntaxKind.OpenBracketToken or SyntaxKind.EqualsToken:
+                return ParseMeasureAssignmentStatement();
+            case SyntaxKind.IdentifierToken:
+                return ParseGateCall();
+            case SyntaxKind.HashToken or SyntaxKind.AtToken:
+                diagnostics.ReportUnsupportedStatement(current.Span, current.Text + Peek(1).Text);
+                return SkipStatement(current);
+            case SyntaxKind.CloseBraceToken:
+                diagnostics.ReportExpectedStatement(current.Span, current.Text);
+                return new SkippedStatementSyntax(current.Span);
+            default:
+                diagnostics.ReportExpectedStatement(current.Span, current.Kind == SyntaxKind.EndOfFileToken ? "end of input" : current.Text);
+                return SkipStatement(current);
+        }
+    }
+
+    /// <summary>Skips to the end of the statement: past its ';' or its braced block, or up to an enclosing '}'.</summary>
+    private SkippedStatementSyntax SkipStatement(SyntaxToken first)
+    {
+        var depth = 0;
+        while (Current.Kind != SyntaxKind.EndOfFileToken)
+        {
+            var kind = Current.Kind;
+            if (depth == 0 && kind == SyntaxKind.CloseBraceToken)
+            {
+                break;
+            }
+
+            NextToken();
+            if (kind == SyntaxKind.OpenBraceToken)
+            {
+                depth++;
+            }
+            else if (kind == SyntaxKind.CloseBraceToken && --depth == 0)
+            {
+                break;
+            }
+            else if (kind == SyntaxKind.SemicolonToken && depth == 0)
+            {
+                break;
+            }
+        }
+
+        return new SkippedStatementSyntax(SpanFrom(first));
+    }
+
+    private VersionStatementSyntax ParseVersionStatement()
+    {
+        var keyword = NextToken();
+        var version = MatchToken(SyntaxKind.NumberToken);
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new VersionStatementSyntax(SpanFrom(keyword), version);
+    }
+
+    private IncludeStatementSyntax ParseIncludeStatement()
+    {
+        var keyword = NextToken();
+        var file = MatchToken(SyntaxKind.StringToken);
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new IncludeStatementSyntax(SpanFrom(keyword), file);
+    }
+
+    private QubitDeclarationSyntax ParseQubitDeclaration()
+    {
+        var keyword = NextToken();
+        var (size, identifier) = ParseRegisterShape(oldStyle: keyword.Kind == SyntaxKind.QregKeyword);
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new QubitDeclarationSyntax(SpanFrom(keyword), size, identifier);
+    }
+
+    private StatementSyntax ParseBitDeclaration()
+    {
+        var keyword = NextToken();
+        var (size, identifier) = ParseRegisterShape(oldStyle: keyword.Kind == SyntaxKind.CregKeyword);
+        if (Current.Kind == SyntaxKind.EqualsToken)
+        {
+            diagnostics.ReportUnsupportedAssignment(Current.Span);
+            return SkipStatement(keyword);
+        }
+
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new BitDeclarationSyntax(SpanFrom(keyword), size, identifier);
+    }
+
+    /// <summary><c>[n] name</c> (OpenQASM 3) or <c>name[n]</c> (<c>qreg</c>/<c>creg</c>); the size is optional.</summary>
+    private (ExpressionSyntax? Size, SyntaxToken Identifier) ParseRegisterShape(bool oldStyle)
+    {
+        ExpressionSyntax? size = null;
+        if (!oldStyle)
+        {
+            size = ParseOptionalDesignator();
+        }
+
+        var identifier = MatchToken(SyntaxKind.IdentifierToken);
+        if (oldStyle)
+        {
+            size = ParseOptionalDesignator();
+        }
+
+        return (size, identifier);
+    }
+
+    private ExpressionSyntax? ParseOptionalDesignator()
+    {
+        if (Current.Kind != SyntaxKind.OpenBracketToken)
+        {
+            return null;
+        }
+
+        NextToken();
+        var size = ParseExpression();
+        MatchToken(SyntaxKind.CloseBracketToken);
+        return size;
+    }
+
+    private StatementSyntax ParseInputDeclaration()
+    {
+        var keyword = NextToken();
+        if (Current.Kind is not (SyntaxKind.FloatKeyword or SyntaxKind.AngleKeyword))
+        {
+            diagnostics.ReportUnsupportedInputType(Current.Span, Current.Text);
+            return SkipStatement(keyword);
+        }
+
+        NextToken();
+        ParseOptionalDesignator();
+        var identifier = MatchToken(SyntaxKind.IdentifierToken);
+        MatchToken(SyntaxKind.SemicolonToken);
+        return new InputDeclarationSyntax(SpanFrom(keyword), identifier);
+    }
+
+    private GateDefinitionSyntax ParseGateDefinition()
+    {
+        var keyword = NextToken();
+        var identifier = MatchToken(SyntaxKind.IdentifierToken);
+        var parameters = new List<SyntaxToken>();
+        if (Current.Kind == SyntaxKind.OpenParenthesisToken)
+        {
+            NextToken();
+            if (Current.Kind != SyntaxKind.CloseParenthesisToken)
+            {
+                parameters.AddRange(ParseIdentifierList());
+            }
+
+            MatchToken(SyntaxKind.CloseParenthesisToken);
+        }
+
+        var qubits = ParseIdentifierList();
+        MatchToken(SyntaxKind.OpenBraceToken);
+        var body = new List<StatementSyntax>();
+        while (Current.Kind is not (SyntaxKind.CloseBraceToken or SyntaxKind.EndOfFileToken))
+        {
+            var start = _position;
+            body.Add(ParseStatement(insideGate: true));
+            if (_position == start)
+            {
+                NextToken();
+            }
+        }
+
+        MatchToken(SyntaxKind.CloseBraceToken);
+        return new GateDefinitionSyntax(SpanFrom(keyword), identifier, parameters, qubits, body);
+    }
+
+    private List<SyntaxToken> ParseIdentifierList()
+    {
+        var identifiers = new List<SyntaxToken> { MatchToken(SyntaxKind.IdentifierToken) };
+        while (Current.Kind == SyntaxKind.CommaToken)
+        {
+            NextToken();
+            identifiers.Add(MatchToken(SyntaxKind.IdentifierToken));
+        }
+
+        return identifiers;
+    }
+}

@@ -1,0 +1,6 @@
+namespace SpankQrun.Simulator.Syntax;
+
+internal sealed record PhysicalQubitOperandSyntax(TextSpan Span, SyntaxToken Qubit) : OperandSyntax(Span)
+{
+    public int Index => (int)Qubit.Value!;
+}

@@ -1,0 +1,3 @@
+namespace SpankQrun.Simulator.Syntax;
+
+internal abstract record StatementSyntax(TextSpan Span) : SyntaxNode(Span);
