@@ -1,0 +1,69 @@
+using SpankQrun.Emulator.Configuration;
+
+namespace SpankQrun.Emulator.Backends;
+
+/// <summary>Builds the IBM-style configuration and properties documents of an emulated backend.</summary>
+public static class BackendDocuments
+{
+    private const string Version = "1.0.0";
+    private static readonly string[] TwoQubitGates = ["cx", "cz", "ecr"];
+    private static readonly string[] ParameterisedGates = ["rz", "rx", "ry", "p", "u1"];
+
+    public static BackendSummaryResponse Summary(BackendSettings backend) => new(backend.Name, backend.Status);
+
+    public static BackendConfigurationResponse Configuration(BackendSettings backend, int maxSimulatedQubits) => new(
+        BackendName: backend.Name,
+        BackendVersion: Version,
+        NQubits: backend.NumQubits,
+        BasisGates: backend.BasisGates,
+        CouplingMap: backend.CouplingMap,
+        SupportedInstructions: [.. backend.BasisGates, "barrier", "measure", "delay", "reset"],
+        Simulator: true,
+        Local: true,
+        Conditional: false,
+        OpenPulse: false,
+        Memory: true,
+        MaxShots: 100_000,
+        MaxExperiments: 300,
+        Gates: [.. backend.BasisGates.Select(Gate)],
+        Description: EmulatorMessages.BackendDescription(backend.NumQubits, maxSimulatedQubits));
+
+    public static BackendPropertiesResponse Properties(BackendSettings backend, DateTimeOffset now)
+    {
+        var qubits = Enumerable.Range(0, backend.NumQubits)
+            .Select(_ => (IReadOnlyList<BackendNduv>)
+            [
+                new BackendNduv(now, "T1", "us", 100),
+                new BackendNduv(now, "T2", "us", 100),
+                new BackendNduv(now, "frequency", "GHz", 5),
+                new BackendNduv(now, "readout_error", "", 0),
+            ])
+            .ToArray();
+
+        var gates = new List<BackendGateProperties>();
+        foreach (var gate in backend.BasisGates)
+        {
+            if (TwoQubitGates.Contains(gate, StringComparer.Ordinal))
+            {
+                foreach (var pair in backend.CouplingMap ?? [])
+                    gates.Add(GateProperties(gate, pair, now));
+            }
+            else
+            {
+                for (var qubit = 0; qubit < backend.NumQubits; qubit++)
+                    gates.Add(GateProperties(gate, [qubit], now));
+            }
+        }
+
+        return new BackendPropertiesResponse(backend.Name, Version, now, qubits, gates, []);
+    }
+
+    private static BackendGateConfiguration Gate(string name) =>
+        ParameterisedGates.Contains(name, StringComparer.Ordinal)
+            ? new BackendGateConfiguration(name, ["theta"], $"gate {name}(theta) q {{ U(0, 0, theta) q; }}")
+            : new BackendGateConfiguration(name, [], "");
+
+    private static BackendGateProperties GateProperties(string gate, IReadOnlyList<int> qubits, DateTimeOffset now) =>
+        new(gate, qubits, [new BackendNduv(now, "gate_error", "", 0), new BackendNduv(now, "gate_length", "ns", 60)],
+            $"{gate}{string.Join('_', qubits)}");
+}

@@ -1,0 +1,13 @@
+namespace SpankQrun.Emulator.Configuration;
+
+/// <summary>A "backends" entry of the configuration file.</summary>
+public sealed class BackendConfigEntry
+{
+    public string? Name { get; set; }
+    public int? NumQubits { get; set; }
+    public List<string>? BasisGates { get; set; }
+    public List<List<int>>? CouplingMap { get; set; }
+    public string? Status { get; set; }
+    public double? QueueDelaySecs { get; set; }
+    public double? ExecutionDelaySecs { get; set; }
+}

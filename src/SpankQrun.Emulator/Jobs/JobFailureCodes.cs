@@ -1,0 +1,12 @@
+namespace SpankQrun.Emulator.Jobs;
+
+/// <summary>reason_code values of failed jobs (the emulator's own numbering, documented in docs/emulator.md).</summary>
+public static class JobFailureCodes
+{
+    public const int InputUnreadable = 1401;
+    public const int InputInvalid = 1402;
+    public const int ExecutionFailed = 1403;
+    public const int OutputUnwritable = 1404;
+    public const int TimedOut = 1405;
+    public const int Internal = 1499;
+}
