@@ -7,14 +7,17 @@ namespace SpankQrun.Plugin.Core;
 /// </summary>
 public interface ISpankHost
 {
-    /// <summary>The SPANK context of the current callback.</summary>
-    SpankContext Context { get; }
-
     /// <summary>Writes one line to Slurm's log at <paramref name="level"/>.</summary>
     void Log(PluginLogLevel level, string message);
 
     /// <summary>Sets a variable in the job task's environment (remote context only).</summary>
     bool TrySetEnvironment(string name, string value);
+
+    /// <summary>
+    /// A variable of the job's environment (in slurmstepd) or of the command's own environment (in
+    /// sbatch/salloc/srun), or null when it is not set.
+    /// </summary>
+    string? GetEnvironment(string name);
 
     /// <summary>Reads a numeric job item.</summary>
     bool TryGetItem(SpankItem item, out uint value);

@@ -6,6 +6,13 @@ namespace SpankQrun.Plugin.Core;
 public sealed record JobRequest(string Backend, string? Primitive)
 {
     /// <summary>
+    /// The backend a step inherits when it names only a primitive: an srun inside a batch job that was
+    /// submitted with <c>--q-backend</c> finds it in the environment the batch script received.
+    /// </summary>
+    public static string? InheritedBackend(ISpankHost host, string? primitive) =>
+        primitive is null ? null : host.GetEnvironment(Variables.IbmQrunVariables.Backend);
+
+    /// <summary>
     /// Validates the raw option values (null: option not given). Returns the request, or null and the
     /// reason. Both values null is not a request at all and is refused here; callers check that first.
     /// </summary>

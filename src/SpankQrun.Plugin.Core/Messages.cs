@@ -4,9 +4,10 @@ using System.Text;
 namespace SpankQrun.Plugin.Core;
 
 /// <summary>
-/// Every line the plugin writes for users and administrators. Slurm's logger adds the
-/// <c>spank_ibm_qrun: </c> prefix. No message ever contains a configuration value: a site argument in the
-/// wrong position may be a secret.
+/// Every line the plugin writes for users and administrators. The C glue adds the <c>spank_ibm_qrun: </c>
+/// prefix. No error message contains a configuration value (a site argument in the wrong position may be
+/// a secret); trace lines show a value only where <see cref="SiteConfigurationParser.IsShownInClear"/>
+/// or <see cref="Redaction"/> allow it.
 /// </summary>
 public static class Messages
 {
@@ -31,14 +32,14 @@ public static class Messages
 
     /// <summary><c>--q-primitive</c> given without <c>--q-backend</c>.</summary>
     public static string PrimitiveWithoutBackend(string primitive) =>
-        $"--q-primitive={Show(primitive)} needs --q-backend=NAME as well: name the backend to run the {Show(primitive)} on";
+        $"--q-primitive={Show(primitive)} also needs --q-backend=NAME, e.g. --q-backend=ibm_torino";
 
     /// <summary>The one line a user sees when the site configuration is broken.</summary>
     public static string ConfigurationIncomplete(IReadOnlyList<string> problems) =>
         problems.Count == 1
             ? $"the site configuration is incomplete: {problems[0]}; ask your administrator"
             : string.Create(CultureInfo.InvariantCulture,
-                $"the site configuration is incomplete: {problems[0]} (and {problems.Count - 1} more problem(s), listed in slurmd.log); ask your administrator");
+                $"the site configuration is incomplete: {problems[0]} (and {problems.Count - 1} more problem(s), listed in the node's slurmd log); ask your administrator");
 
     /// <summary>One configuration problem, for the administrator's log.</summary>
     public static string ConfigurationProblem(string problem) => $"site configuration: {problem}";
@@ -56,6 +57,11 @@ public static class Messages
     public static string ArgumentEmpty(int position, SiteSetting setting) =>
         string.Create(CultureInfo.InvariantCulture, $"argument {position} ({setting.Name}) is empty");
 
+    /// <summary>A site URL carries a user name or password, which would be logged. The value is not shown.</summary>
+    public static string ArgumentUrlHasCredentials(int position, SiteSetting setting) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"argument {position} ({setting.Name}) contains a user name or password; give credentials in their own arguments");
+
     /// <summary>A site argument that must be a URL is not one. The value is not shown: it may be a misplaced secret.</summary>
     public static string ArgumentNotUrl(int position, SiteSetting setting) =>
         string.Create(CultureInfo.InvariantCulture,
@@ -67,7 +73,7 @@ public static class Messages
 
     /// <summary>An unexpected exception inside the plugin (a bug): the type only, never its message.</summary>
     public static string UnexpectedFailure(string operation, Exception exception) =>
-        $"internal error in {operation}: {exception.GetType().Name}; the job's IBMQRUN_* environment was not set";
+        $"internal error in {operation}: {exception.GetType().Name}; please report it to your administrator";
 
     /// <summary>Trace: entering a callback.</summary>
     public static string TraceEnter(string callback, int argc, bool remote) =>
@@ -93,28 +99,38 @@ public static class Messages
     public static string TraceSetEnvironment(string variable, string shown) => $"setenv {variable}={shown}";
 
     /// <summary>
-    /// Shows a user-supplied value safely inside a log line: quoted, control characters escaped, long values cut.
+    /// Shows a user-supplied value safely inside a log line: quoted, long values cut, and every character
+    /// that could disguise the line (controls, format characters such as U+202E, broken surrogates) escaped.
     /// </summary>
     public static string Show(string value)
     {
         var builder = new StringBuilder(Math.Min(value.Length, MaxShownValueLength) + 8);
         builder.Append('\'');
-        foreach (var c in value.Length > MaxShownValueLength ? value.AsSpan(0, MaxShownValueLength) : value.AsSpan())
+        var shown = 0;
+        foreach (var rune in value.EnumerateRunes())
         {
-            if (char.IsControl(c))
-                builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
+            if (shown++ == MaxShownValueLength)
+            {
+                builder.Append("...");
+                break;
+            }
+
+            if (IsDisguising(rune))
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{{{rune.Value:x4}}}");
             else
-                builder.Append(c);
+                builder.Append(rune.ToString());
         }
 
-        if (value.Length > MaxShownValueLength)
-            builder.Append("...");
         builder.Append('\'');
         return builder.ToString();
     }
 
+    private static bool IsDisguising(Rune rune) =>
+        Rune.IsControl(rune) || rune == Rune.ReplacementChar
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
     private static string Describe(char c) =>
-        char.IsControl(c) || char.IsWhiteSpace(c)
+        char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format
             ? string.Create(CultureInfo.InvariantCulture, $"the character U+{(int)c:X4}")
             : $"the character '{c}'";
 }

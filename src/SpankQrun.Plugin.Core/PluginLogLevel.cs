@@ -9,9 +9,6 @@ public enum PluginLogLevel
     /// <summary><c>slurm_info</c>.</summary>
     Info = 1,
 
-    /// <summary><c>slurm_verbose</c>.</summary>
-    Verbose = 2,
-
     /// <summary><c>slurm_debug</c>.</summary>
-    Debug = 3,
+    Debug = 2,
 }

@@ -48,6 +48,8 @@ public static class SiteConfigurationParser
             return Messages.ArgumentEmpty(position, setting);
         if (setting.IsUrl && !IsHttpUrl(value))
             return Messages.ArgumentNotUrl(position, setting);
+        if (setting.IsUrl && new Uri(value).UserInfo.Length > 0)
+            return Messages.ArgumentUrlHasCredentials(position, setting);
         return null;
     }
 

@@ -8,10 +8,4 @@ public enum SpankItem
 
     /// <summary>The job user's uid.</summary>
     JobUid = 2,
-
-    /// <summary>The job step id.</summary>
-    JobStepId = 3,
-
-    /// <summary>The task's global rank.</summary>
-    TaskGlobalId = 4,
 }

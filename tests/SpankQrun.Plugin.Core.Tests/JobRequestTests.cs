@@ -26,7 +26,7 @@ public sealed class JobRequestTests
         var request = JobRequest.TryCreate(null, "sampler", out var error);
 
         Assert.Null(request);
-        Assert.Contains("--q-primitive='sampler' needs --q-backend=NAME", error);
+        Assert.Contains("--q-primitive='sampler' also needs --q-backend=NAME, e.g. --q-backend=ibm_torino", error);
     }
 
     [Fact]

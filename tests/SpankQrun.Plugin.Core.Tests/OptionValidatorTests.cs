@@ -61,7 +61,7 @@ public sealed class OptionValidatorTests
         var error = OptionValidator.CheckBackend("bad\nname");
 
         Assert.DoesNotContain("\n", error);
-        Assert.Contains("\\x0a", error);
+        Assert.Contains("\\u{000a}", error);
     }
 
     [Theory]
@@ -97,5 +97,18 @@ public sealed class OptionValidatorTests
         Assert.NotNull(error);
         Assert.True(error.Length < 300, $"message is {error.Length} characters long");
         Assert.Contains("...'", error);
+    }
+
+    [Theory]
+    [InlineData("ibm\u202Etorino", "\\u{202e}")]
+    [InlineData("ibm\u200Btorino", "\\u{200b}")]
+    [InlineData("ibm\uD800torino", "\\u{fffd}")]
+    public void CheckBackend_CharacterThatCouldDisguiseTheLogLine_IsEscapedInTheMessage(string name, string escaped)
+    {
+        var error = OptionValidator.CheckBackend(name);
+
+        Assert.NotNull(error);
+        Assert.Contains(escaped, error);
+        Assert.DoesNotContain(name, error);
     }
 }

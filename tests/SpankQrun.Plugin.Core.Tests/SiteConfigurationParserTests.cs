@@ -111,4 +111,16 @@ public sealed class SiteConfigurationParserTests
             Assert.All(problems, p => Assert.False(string.IsNullOrWhiteSpace(p)));
         }
     }
+
+    [Fact]
+    public void Parse_EndpointWithUserNameAndPassword_IsRefusedWithoutShowingThem()
+    {
+        var arguments = SiteArguments.Valid();
+        arguments[5] = "http://admin:pa55word@127.0.0.1:9000";
+
+        Assert.Null(SiteConfigurationParser.Parse(arguments, out var problems));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("argument 6 (S3_ENDPOINT) contains a user name or password; give credentials in their own arguments", problem);
+    }
 }

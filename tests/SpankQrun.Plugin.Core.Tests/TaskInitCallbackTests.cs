@@ -95,7 +95,7 @@ public sealed class TaskInitCallbackTests
 
         TaskInitCallback.Run(host, arguments, "fake_brisbane", "sampler");
 
-        Assert.Contains("(and 1 more problem(s), listed in slurmd.log)", Assert.Single(host.Errors));
+        Assert.Contains("(and 1 more problem(s), listed in the node's slurmd log)", Assert.Single(host.Errors));
     }
 
     [Fact]
@@ -129,5 +129,28 @@ public sealed class TaskInitCallbackTests
 
         Assert.Equal(SpankResult.Success, TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", "sampler"));
         Assert.DoesNotContain("S_JOB_ID", host.AllText);
+    }
+
+    [Fact]
+    public void Run_PrimitiveOnlyInAStepOfAJobWithABackend_UsesTheInheritedBackend()
+    {
+        var host = new RecordingSpankHost();
+        host.Inherited[IbmQrunVariables.Backend] = "fake_cairo";
+
+        var rc = TaskInitCallback.Run(host, SiteArguments.Valid(), null, "ESTIMATOR");
+
+        Assert.Equal(SpankResult.Success, rc);
+        Assert.Equal("fake_cairo", host.Environment[IbmQrunVariables.Backend]);
+        Assert.Equal("estimator", host.Environment[IbmQrunVariables.Primitive]);
+    }
+
+    [Fact]
+    public void Run_PrimitiveOnlyWithNoBackendAnywhere_FailsAndSetsNothing()
+    {
+        var host = new RecordingSpankHost();
+
+        Assert.Equal(SpankResult.Failure, TaskInitCallback.Run(host, SiteArguments.Valid(), null, "sampler"));
+        Assert.Empty(host.Environment);
+        Assert.Contains("also needs --q-backend=NAME", Assert.Single(host.Errors));
     }
 }

@@ -5,7 +5,10 @@ namespace SpankQrun.Plugin.Tests;
 /// <summary>The C glue decides where managed code runs; these tests load the real library in a stub Slurm host.</summary>
 public sealed class GlueDispatchTests(StubHost host) : IClassFixture<StubHost>
 {
-    private static readonly string[] SiteArguments = ["client", "secret", "http://127.0.0.1:8290", "key", "s3secret", "http://127.0.0.1:9000", "bucket", "us-east-1"];
+    private static readonly string[] Secrets = ["glue-client-6b1", "glue-secret-c44", "glue-key-09e", "glue-s3secret-7fa"];
+
+    private static readonly string[] SiteArguments =
+        [Secrets[0], Secrets[1], "http://127.0.0.1:8290", Secrets[2], Secrets[3], "http://127.0.0.1:9000", "bucket", "us-east-1"];
 
     [Theory]
     [InlineData("local")]
@@ -74,7 +77,7 @@ public sealed class GlueDispatchTests(StubHost host) : IClassFixture<StubHost>
 
         Assert.Equal(255, run.ExitCode);
         Assert.Empty(run.Values("POST_OPT_RC"));
-        Assert.Equal(["spank_ibm_qrun: --q-primitive='sampler' needs --q-backend=NAME as well: name the backend to run the 'sampler' on"], run.Errors);
+        Assert.Equal(["spank_ibm_qrun: --q-primitive='sampler' also needs --q-backend=NAME, e.g. --q-backend=ibm_torino"], run.Errors);
     }
 
     [Fact]
@@ -115,10 +118,11 @@ public sealed class GlueDispatchTests(StubHost host) : IClassFixture<StubHost>
         Assert.Equal(["0"], run.Values("TASK_INIT_RC"));
         Assert.Equal("fake_brisbane", run.Environment["IBMQRUN_BACKEND"]);
         Assert.Equal("sampler", run.Environment["IBMQRUN_PRIMITIVE"]);
-        Assert.Equal("s3secret", run.Environment["IBMQRUN_AWS_SECRET_ACCESS_KEY"]);
+        Assert.Equal(Secrets[3], run.Environment["IBMQRUN_AWS_SECRET_ACCESS_KEY"]);
         Assert.Equal(10, run.Environment.Count);
         Assert.Equal(["default"], run.Values("SIGPIPE"));
-        Assert.DoesNotContain(run.Values("LOG"), l => l.Contains("s3secret", StringComparison.Ordinal));
+        foreach (var secret in Secrets)
+            Assert.DoesNotContain(run.Values("LOG"), l => l.Contains(secret, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -144,5 +148,59 @@ public sealed class GlueDispatchTests(StubHost host) : IClassFixture<StubHost>
             ["spank_ibm_qrun: the site configuration is incomplete: the plugstack.conf line for spank_ibm_qrun has 2 argument(s); expected 8: " +
              "APPID_CLIENT_ID APPID_SECRET DAAPI_ENDPOINT AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY S3_ENDPOINT S3_BUCKET S3_REGION; ask your administrator"],
             run.Errors);
+    }
+
+    [Fact]
+    public async Task TaskInit_LastValueGivenWins()
+    {
+        var run = await host.RunAsync("remote", ["init", "option", "q-backend", "first", "option", "q-backend", "second", "task_init", .. SiteArguments]);
+
+        Assert.Equal("second", run.Environment["IBMQRUN_BACKEND"]);
+    }
+
+    [Fact]
+    public async Task TaskInit_OutsideSlurmstepd_DoesNothing()
+    {
+        var run = await host.RunAsync("local", ["init", "option", "q-backend", "fake_brisbane", "task_init", .. SiteArguments]);
+
+        Assert.Equal(["0"], run.Values("TASK_INIT_RC"));
+        Assert.Empty(run.Environment);
+        Assert.Equal([1], run.Threads);
+    }
+
+    [Fact]
+    public async Task TaskInit_InvalidValueThatReachedTheStep_ExitsTheTaskWithTheValidatorsMessage()
+    {
+        var run = await host.RunAsync("remote", ["init", "option", "q-backend", "bad value", "task_init", .. SiteArguments]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Environment);
+        Assert.Equal(["spank_ibm_qrun: " + OptionValidator.CheckBackend("bad value")], run.Errors);
+    }
+
+    [Fact]
+    public async Task PrimitiveOnly_InsideAJobThatHasABackend_IsAcceptedAndTheStepUsesThatBackend()
+    {
+        var inherited = new Dictionary<string, string?> { ["IBMQRUN_BACKEND"] = "fake_cairo" };
+
+        var submit = await host.RunAsync("local", inherited, "init", "option", "q-primitive", "estimator", "post_opt", "threads");
+        var step = await host.RunAsync("remote", inherited, ["init", "option", "q-primitive", "estimator", "task_init", .. SiteArguments]);
+
+        Assert.Equal(["0"], submit.Values("POST_OPT_RC"));
+        Assert.Equal([1], submit.Threads);
+        Assert.Equal(["0"], step.Values("TASK_INIT_RC"));
+        Assert.Equal("fake_cairo", step.Environment["IBMQRUN_BACKEND"]);
+        Assert.Equal("estimator", step.Environment["IBMQRUN_PRIMITIVE"]);
+    }
+
+    [Fact]
+    public async Task PluginVersion_IsTheSlurmVersionOfTheHeadersItWasBuiltWith()
+    {
+        var header = File.ReadAllText("/usr/include/slurm/slurm_version.h");
+        var expected = Convert.ToUInt32(System.Text.RegularExpressions.Regex.Match(header, @"#define SLURM_VERSION_NUMBER 0x([0-9a-fA-F]+)").Groups[1].Value, 16);
+
+        var run = await host.RunAsync("local", "version");
+
+        Assert.Equal([expected.ToString(System.Globalization.CultureInfo.InvariantCulture)], run.Values("PLUGIN_VERSION"));
     }
 }

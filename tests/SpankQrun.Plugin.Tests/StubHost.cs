@@ -29,10 +29,13 @@ public sealed class StubHost : IAsyncLifetime
     }
 
     /// <summary>Runs the host in <paramref name="context"/> with the given commands.</summary>
-    public async Task<StubHostRun> RunAsync(string context, params string[] commands)
+    public Task<StubHostRun> RunAsync(string context, params string[] commands) => RunAsync(context, null, commands);
+
+    /// <summary>Runs the host with <paramref name="environment"/> added to its (and so the job's) environment.</summary>
+    public async Task<StubHostRun> RunAsync(string context, IDictionary<string, string?>? environment, params string[] commands)
     {
         var remote = context == "remote" ? "1" : "0";
-        var result = await Shell.RunAsync(Executable, [RepositoryPaths.Plugin, context, remote, .. commands]);
+        var result = await Shell.RunAsync(Executable, [RepositoryPaths.Plugin, context, remote, .. commands], environment: environment);
         return new StubHostRun(result);
     }
 }

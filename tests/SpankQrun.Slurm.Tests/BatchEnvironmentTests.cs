@@ -87,6 +87,22 @@ public sealed class BatchEnvironmentTests : IDisposable
         Assert.All(steps, s => Assert.Empty(s.QrunVariables));
     }
 
+    [Fact]
+    public async Task SrunNamingOnlyAPrimitive_InsideABatchJobWithABackend_UsesTheJobsBackend()
+    {
+        var script = _workspace.WriteScript("job.sh", $"""
+            #!/bin/bash
+            #SBATCH --q-backend=fake_cairo
+            #SBATCH --q-primitive=sampler
+            srun --q-primitive=estimator {_workspace.CaptureScript} step
+            """);
+
+        var result = await Sbatch(script);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(TestSite.ExpectedEnvironment("fake_cairo", "estimator"), Assert.Single(_workspace.Captures("step")).QrunVariables);
+    }
+
     private Task<CommandResult> Sbatch(string script, params string[] options) =>
         Shell.RunAsync("sbatch", ["--wait", $"--output={_workspace.PathOf("slurm-%A_%a.out")}", .. options, script]);
 }

@@ -25,6 +25,7 @@ public sealed class ProcessHygieneTests : IDisposable
         Assert.Equal(0UL, IgnoredSignals(with.Stdout) & SigpipeBit);
     }
 
+    // Valid values never start the runtime in salloc today; this guards the command salloc runs should that change.
     [Fact]
     public async Task SallocCommand_SigpipeDisposition_IsTheSameWithAndWithoutTheOptions()
     {
@@ -50,12 +51,22 @@ public sealed class ProcessHygieneTests : IDisposable
     }
 
     [Fact]
+    public async Task RefusalUnderAddressSpaceLimit_StartsTheRuntimeAndRefusesCleanly()
+    {
+        // An invalid value is the one case where sbatch starts the .NET runtime: it must fit under the limit.
+        var result = await Shell.BashAsync("ulimit -v 1000000 && sbatch --q-backend='bad name' --wrap true");
+
+        Assert.True(result.ExitCode == 255, result.ToString());
+        Assert.Contains("spank_ibm_qrun: --q-backend='bad name' has the character U+0020 at position 4", result.Stderr);
+    }
+
+    [Fact]
     public async Task RuntimeThreads_NeverAppearInSrunOrSlurmstepd_WithOrWithoutValidOptions()
     {
         // While a step sleeps, look at the threads of its srun and of every slurmstepd: a runtime thread
         // (".NET ...") would show that managed code ran in that process. Valid values are accepted by the
-        // glue alone; only the forked task child, which execs right after, starts a runtime.
-        // (That the check sees a started runtime is shown by SpankQrun.Plugin.Tests with the stub host.)
+        // glue alone; only the forked task child, which execs right after, starts a runtime. (The runtime's
+        // finalizer thread is named ".NET Finalizer"; the stub-host tests show a refusal starting it.)
         var without = await ThreadNamesDuringStepAsync([]);
         var with = await ThreadNamesDuringStepAsync(["--q-backend=fake_brisbane", "--q-primitive=sampler"]);
 

@@ -25,7 +25,7 @@ public sealed class SubmitRefusalTests : IDisposable
             data.Add(command, [$"--q-backend={new string('q', 129)}"],
                 "is 129 characters long; a backend name has at most 128");
             data.Add(command, ["--q-primitive=estimator"],
-                "spank_ibm_qrun: --q-primitive='estimator' needs --q-backend=NAME as well");
+                "spank_ibm_qrun: --q-primitive='estimator' also needs --q-backend=NAME, e.g. --q-backend=ibm_torino");
         }
 
         return data;

@@ -19,7 +19,7 @@ public static class SubmitCallbacks
     /// <summary><c>slurm_spank_init_post_opt</c>: checks the options together once all are applied.</summary>
     public static int CheckRequest(ISpankHost host, string? backend, string? primitive)
     {
-        if (JobRequest.TryCreate(backend, primitive, out var error) is not null)
+        if (JobRequest.TryCreate(backend ?? JobRequest.InheritedBackend(host, primitive), primitive, out var error) is not null)
             return SpankResult.Success;
         host.Log(PluginLogLevel.Error, error!);
         return SpankResult.Failure;

@@ -27,7 +27,7 @@ public static class TaskInitCallback
 
         // The submitting side validated already; a value can still arrive unchecked through the
         // environment (SLURM_SPANK_* variables), so it is checked again where it takes effect.
-        var request = JobRequest.TryCreate(backend, primitive, out var requestError);
+        var request = JobRequest.TryCreate(backend ?? JobRequest.InheritedBackend(host, primitive), primitive, out var requestError);
         if (request is null)
         {
             host.Log(PluginLogLevel.Error, requestError!);

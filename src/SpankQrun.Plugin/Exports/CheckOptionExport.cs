@@ -9,7 +9,7 @@ namespace SpankQrun.Plugin.Exports;
 internal static unsafe class CheckOptionExport
 {
     [UnmanagedCallersOnly(EntryPoint = "spank_qrun_managed_check_option")]
-    public static int CheckOption(QrunHost* host, int option, byte* value) =>
-        ExportGuard.Run(host, "the option check",
+    public static int CheckOption(HostTable* host, int option, byte* value) =>
+        ExportGuard.Run(host, "the check of an option value",
             h => SubmitCallbacks.CheckOption(h, (QrunOption)option, NativeStrings.Read(value)));
 }

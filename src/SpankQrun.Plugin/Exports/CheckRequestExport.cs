@@ -8,7 +8,7 @@ namespace SpankQrun.Plugin.Exports;
 internal static unsafe class CheckRequestExport
 {
     [UnmanagedCallersOnly(EntryPoint = "spank_qrun_managed_check_request")]
-    public static int CheckRequest(QrunHost* host, byte* backend, byte* primitive) =>
-        ExportGuard.Run(host, "the option check",
+    public static int CheckRequest(HostTable* host, byte* backend, byte* primitive) =>
+        ExportGuard.Run(host, "the check of --q-primitive against --q-backend",
             h => SubmitCallbacks.CheckRequest(h, NativeStrings.Read(backend), NativeStrings.Read(primitive)));
 }

@@ -10,9 +10,11 @@ namespace SpankQrun.Plugin.Exports;
 internal static unsafe class ExportGuard
 {
     /// <summary>Runs <paramref name="callback"/> against the host table; any failure becomes a logged -1.</summary>
-    public static int Run(QrunHost* table, string operation, Func<ISpankHost, int> callback)
+    public static int Run(HostTable* table, string operation, Func<ISpankHost, int> callback)
     {
-        if (table is null || table->Version != QrunHost.AbiVersion)
+        // The glue and this code are linked into one library from one source tree, so a mismatch means a
+        // broken build; with another layout not even the log function can be trusted.
+        if (table is null || table->Version != HostTable.AbiVersion)
             return SpankResult.Failure;
 
         var host = new SlurmSpankHost(table);

@@ -7,17 +7,19 @@
  *      the target Slurm's headers so that plugin_version matches that release;
  *   2. the dispatch of SPANK callbacks, deciding *whether* managed code runs at all:
  *        - slurmd and prolog/epilog contexts: nothing, ever (the runtime never starts in slurmd);
- *        - sbatch/salloc/srun (local, as the user): managed validation, only when an option is given;
+ *        - sbatch/salloc/srun (local, as the user): values that are certainly valid are accepted here;
+ *          the managed validator runs only to refuse a value, with a message that says why;
  *        - slurmstepd parent (remote, root, multithreaded): option values are stored here, in C, and no
  *          managed code runs (a runtime started here would be inherited half-alive by every forked
  *          task child, which .NET does not support, and costs ~11 ms per step, see architecture.md);
  *        - the forked task child (task_init, as the job user, single-threaded, about to exec): a fresh
- *          runtime computes and sets the task's IBMQRUN_* environment, only when --q-backend was given;
- *   3. a table of host services (logging, setenv, job items) handed to managed code, so that managed
- *      code never calls a variadic function or a spank_* symbol itself.
+ *          runtime computes and sets the task's IBMQRUN_* environment, only when an option was given;
+ *   3. a table of host services (logging, environment, job items) handed to managed code, so that
+ *      managed code never calls a variadic function or a spank_* symbol itself.
  */
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -53,9 +55,6 @@ static void host_log(int level, const char *message)
     case QRUN_LOG_INFO:
         slurm_info(QRUN_PREFIX "%s", message);
         break;
-    case QRUN_LOG_VERBOSE:
-        slurm_verbose(QRUN_PREFIX "%s", message);
-        break;
     default:
         slurm_debug(QRUN_PREFIX "%s", message);
         break;
@@ -67,46 +66,55 @@ static int host_set_env(void *sp, const char *name, const char *value)
     return spank_setenv((spank_t)sp, name, value, 1) == ESPANK_SUCCESS ? 0 : -1;
 }
 
+static int host_get_env(void *sp, const char *name, char *buf, int len)
+{
+    const char *value;
+
+    if (sp != NULL && spank_remote((spank_t)sp))
+        return spank_getenv((spank_t)sp, name, buf, len) == ESPANK_SUCCESS ? 0 : -1;
+    value = getenv(name);
+    if (value == NULL || len <= 0 || strlen(value) >= (size_t)len)
+        return -1;
+    memcpy(buf, value, strlen(value) + 1);
+    return 0;
+}
+
 static int host_get_u32_item(void *handle, int item, uint32_t *out)
 {
     spank_t sp = (spank_t)handle;
+    uid_t uid;
 
     switch (item) {
     case QRUN_ITEM_JOB_ID:
         return spank_get_item(sp, S_JOB_ID, out) == ESPANK_SUCCESS ? 0 : -1;
-    case QRUN_ITEM_JOB_STEP_ID:
-        return spank_get_item(sp, S_JOB_STEPID, out) == ESPANK_SUCCESS ? 0 : -1;
-    case QRUN_ITEM_TASK_GLOBAL_ID:
-        return spank_get_item(sp, S_TASK_GLOBAL_ID, out) == ESPANK_SUCCESS ? 0 : -1;
-    case QRUN_ITEM_JOB_UID: {
-        uid_t uid;
+    case QRUN_ITEM_JOB_UID:
         if (spank_get_item(sp, S_JOB_UID, &uid) != ESPANK_SUCCESS)
             return -1;
         *out = (uint32_t)uid;
         return 0;
-    }
     default:
         return -1;
     }
 }
 
-static struct qrun_host make_host(spank_t sp)
+static struct qrun_host_table make_host(spank_t sp)
 {
-    struct qrun_host host = {
+    struct qrun_host_table host = {
         .abi_version = QRUN_HOST_ABI_VERSION,
-        .context = (int)spank_context(),
         .sp = sp,
         .log = host_log,
         .set_env = host_set_env,
+        .get_env = host_get_env,
         .get_u32_item = host_get_u32_item,
     };
     return host;
 }
 
 /*
- * The .NET runtime ignores SIGPIPE process-wide when it starts. A disposition of SIG_IGN survives exec,
- * so a task or a salloc shell would inherit it (Slurm 24.11+ no longer resets signals before exec).
- * Every call into managed code is therefore bracketed by a save and a restore of SIGPIPE.
+ * The .NET runtime ignores SIGPIPE process-wide when it starts, and an ignored signal stays ignored
+ * across exec: a task, or a command started by salloc, would inherit it. slurmstepd unblocks signals in
+ * the task child before task_init, so nothing after us would reset it. Every call into managed code is
+ * therefore bracketed by a save and a restore of SIGPIPE's disposition.
  */
 struct saved_sigpipe {
     struct sigaction action;
@@ -122,6 +130,18 @@ static void restore_sigpipe(const struct saved_sigpipe *s)
 {
     if (s->saved)
         sigaction(SIGPIPE, &s->action, NULL);
+}
+
+/*
+ * Ends sbatch/salloc/srun after a refusal. Slurm ignores the return code of an `optional` plugin's
+ * callbacks (other than option callbacks), so the glue ends the command itself, before anything is
+ * queued. _exit, after flushing stdio: exit() would run sbatch's atexit teardown of the plugin stack
+ * while Slurm is still iterating over it.
+ */
+static void refuse_submission(void)
+{
+    fflush(NULL);
+    _exit(QRUN_SUBMIT_REFUSED_EXIT);
 }
 
 /*
@@ -171,7 +191,7 @@ static int on_option(int val, const char *optarg, int remote)
     char **slot = val == QRUN_OPTION_BACKEND ? &requested_backend : &requested_primitive;
 
     if (!remote && !certainly_valid(val, optarg)) {
-        struct qrun_host host = make_host(NULL);
+        struct qrun_host_table host = make_host(NULL);
         struct saved_sigpipe sigpipe;
         int rc;
 
@@ -213,9 +233,15 @@ int slurm_spank_init(spank_t sp, int ac, char **av)
 
     for (opt = qrun_options; opt->name != NULL; opt++) {
         if (spank_option_register(sp, opt) != ESPANK_SUCCESS) {
-            slurm_error(QRUN_PREFIX "could not register --%s", opt->name);
-            /* A failing remote init would drain the node: only the submitting side fails. */
-            return context == S_CTX_REMOTE ? 0 : -1;
+            if (context != S_CTX_REMOTE) {
+                slurm_error(QRUN_PREFIX "could not register --%s", opt->name);
+                return -1;
+            }
+            /* A failing remote init would drain the node: say what it costs and go on. */
+            slurm_error(QRUN_PREFIX "could not register --%s in slurmstepd: tasks of this step that asked "
+                                    "for a backend get no IBMQRUN_* environment",
+                        opt->name);
+            return 0;
         }
     }
     return 0;
@@ -223,23 +249,20 @@ int slurm_spank_init(spank_t sp, int ac, char **av)
 
 /*
  * Runs after all options are applied. On the submitting side (as the user) this is where checks across
- * options belong (--q-primitive without --q-backend). In slurmstepd nothing happens here: errors are
- * reported from task_init, where the user sees them and the node is not drained.
- *
- * Slurm ignores the return code of every callback but the option callbacks when the plugin is listed as
- * `optional` (the seed's plugstack.conf line). A refused request must still stop the command before
- * anything is queued, so the glue exits the way sbatch/srun do for their own invalid options.
+ * options belong: --q-primitive needs a backend, given now or inherited (an srun inside a batch job that
+ * was submitted with --q-backend). In slurmstepd nothing happens here: errors are reported from
+ * task_init, where the user sees them and the node is not drained.
  */
 int slurm_spank_init_post_opt(spank_t sp, int ac, char **av)
 {
-    struct qrun_host host;
+    struct qrun_host_table host;
     struct saved_sigpipe sigpipe;
     int rc;
 
     (void)ac;
     (void)av;
-    /* Only a primitive without a backend is wrong here; values were checked as they were given. */
-    if (spank_remote(sp) || requested_backend != NULL || requested_primitive == NULL)
+    if (spank_remote(sp) || requested_backend != NULL || requested_primitive == NULL ||
+        getenv(QRUN_BACKEND_VARIABLE) != NULL)
         return 0;
 
     host = make_host(sp);
@@ -247,7 +270,7 @@ int slurm_spank_init_post_opt(spank_t sp, int ac, char **av)
     rc = spank_qrun_managed_check_request(&host, requested_backend, requested_primitive);
     restore_sigpipe(&sigpipe);
     if (rc != 0)
-        exit(QRUN_SUBMIT_REFUSED_EXIT);
+        refuse_submission();
     return 0;
 }
 
@@ -257,11 +280,12 @@ int slurm_spank_init_post_opt(spank_t sp, int ac, char **av)
  * Jobs that did not ask for a backend never enter managed code, so a broken site configuration cannot
  * touch them. A job that did ask and cannot be served fails here: with an `optional` plugin Slurm would
  * ignore our return code and run the task without its environment, so the child exits itself, as
- * slurmstepd does for a failing `required` plugin (_exit: the child shares slurmstepd's stdio buffers).
+ * slurmstepd does for a failing `required` plugin (with _exit: the child shares slurmstepd's stdio
+ * buffers, which must not be flushed twice).
  */
 int slurm_spank_task_init(spank_t sp, int ac, char **av)
 {
-    struct qrun_host host;
+    struct qrun_host_table host;
     struct saved_sigpipe sigpipe;
     int rc;
 

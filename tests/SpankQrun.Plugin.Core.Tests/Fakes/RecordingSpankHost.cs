@@ -3,9 +3,10 @@ using SpankQrun.Plugin.Core;
 namespace SpankQrun.Plugin.Core.Tests.Fakes;
 
 /// <summary>An in-memory Slurm: records log lines and the task environment.</summary>
-internal sealed class RecordingSpankHost(SpankContext context = SpankContext.Remote) : ISpankHost
+internal sealed class RecordingSpankHost : ISpankHost
 {
-    public SpankContext Context { get; } = context;
+    /// <summary>The environment the host process or job already has (what GetEnvironment reads).</summary>
+    public Dictionary<string, string> Inherited { get; } = new(StringComparer.Ordinal);
 
     public List<(PluginLogLevel Level, string Message)> Lines { get; } = [];
 
@@ -28,6 +29,8 @@ internal sealed class RecordingSpankHost(SpankContext context = SpankContext.Rem
         Environment[name] = value;
         return true;
     }
+
+    public string? GetEnvironment(string name) => Inherited.GetValueOrDefault(name);
 
     public bool TryGetItem(SpankItem item, out uint value) => Items.TryGetValue(item, out value);
 }

@@ -14,6 +14,8 @@
  *     threads                  prints "THREADS n" (more than 1: the .NET runtime started)
  *     sigpipe                  prints "SIGPIPE default|ignored|handled"
  *     ignore_sigpipe           sets SIGPIPE to SIG_IGN, as a host might
+ *     version                  prints "PLUGIN_VERSION n" (the plugin's plugin_version, decimal)
+ * The job environment spank_getenv reads is this process's own environment.
  * Every log line the plugin writes is printed as "LOG level message"; every setenv as "SETENV name=value".
  */
 #define _GNU_SOURCE
@@ -80,6 +82,16 @@ int spank_setenv(void *sp, const char *name, const char *value, int overwrite)
     (void)overwrite;
     printf("SETENV %s=%s\n", name, value);
     fflush(stdout);
+    return 0;
+}
+
+int spank_getenv(void *sp, const char *name, char *buf, int len)
+{
+    const char *value = getenv(name);
+    (void)sp;
+    if (value == NULL || strlen(value) >= (size_t)len)
+        return 1;
+    strcpy(buf, value);
     return 0;
 }
 
@@ -156,6 +168,8 @@ int main(int argc, char **argv)
             int rc = ((callback)dlsym(plugin, "slurm_spank_task_init"))(NULL, argc - i - 1, argv + i + 1);
             printf("TASK_INIT_RC %d\nTHREADS %d\nSIGPIPE %s\n", rc, count_threads(), sigpipe_state());
             break;
+        } else if (strcmp(argv[i], "version") == 0) {
+            printf("PLUGIN_VERSION %u\n", *(const unsigned int *)dlsym(plugin, "plugin_version"));
         } else if (strcmp(argv[i], "threads") == 0) {
             printf("THREADS %d\n", count_threads());
         } else if (strcmp(argv[i], "ignore_sigpipe") == 0) {

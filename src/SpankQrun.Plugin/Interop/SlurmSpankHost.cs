@@ -1,24 +1,24 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using SpankQrun.Plugin.Core;
-using SpankQrun.Plugin.Interop;
 
-namespace SpankQrun.Plugin;
+namespace SpankQrun.Plugin.Interop;
 
 /// <summary>
 /// <see cref="ISpankHost"/> over the C glue's host table. Valid only for the duration of the callback that
 /// received the table. Strings cross as NUL-terminated UTF-8 in memory this class allocates and frees.
 /// </summary>
-internal sealed unsafe class SlurmSpankHost(QrunHost* host) : ISpankHost
+internal sealed unsafe class SlurmSpankHost(HostTable* table) : ISpankHost
 {
-    public SpankContext Context => (SpankContext)host->Context;
+    // Slurm's own limit for one environment value read through spank_getenv is the caller's buffer.
+    private const int EnvironmentValueCapacity = 4096;
 
     public void Log(PluginLogLevel level, string message)
     {
         var utf8 = ToUtf8(message);
         try
         {
-            host->Log((int)level, utf8);
+            table->Log((int)level, utf8);
         }
         finally
         {
@@ -32,13 +32,28 @@ internal sealed unsafe class SlurmSpankHost(QrunHost* host) : ISpankHost
         var valueUtf8 = ToUtf8(value);
         try
         {
-            return host->SetEnv(host->Spank, nameUtf8, valueUtf8) == 0;
+            return table->SetEnv(table->Spank, nameUtf8, valueUtf8) == 0;
         }
         finally
         {
-            // The value may be a secret: wipe it before handing the memory back.
-            NativeMemory.Clear(valueUtf8, (nuint)Encoding.UTF8.GetByteCount(value));
             NativeMemory.Free(valueUtf8);
+            NativeMemory.Free(nameUtf8);
+        }
+    }
+
+    public string? GetEnvironment(string name)
+    {
+        var nameUtf8 = ToUtf8(name);
+        var buffer = (byte*)NativeMemory.Alloc(EnvironmentValueCapacity);
+        try
+        {
+            return table->GetEnv(table->Spank, nameUtf8, buffer, EnvironmentValueCapacity) == 0
+                ? NativeStrings.Read(buffer)
+                : null;
+        }
+        finally
+        {
+            NativeMemory.Free(buffer);
             NativeMemory.Free(nameUtf8);
         }
     }
@@ -46,7 +61,7 @@ internal sealed unsafe class SlurmSpankHost(QrunHost* host) : ISpankHost
     public bool TryGetItem(SpankItem item, out uint value)
     {
         uint result = 0;
-        var ok = host->GetU32Item(host->Spank, (int)item, &result) == 0;
+        var ok = table->GetU32Item(table->Spank, (int)item, &result) == 0;
         value = result;
         return ok;
     }

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The quick-start demo, on this machine, as root: builds and installs spank-qrun, starts an S3 server
+# (s3rver) and the Direct Access emulator, brings up a local Slurm with the plugin's plugstack line, and
+# submits example jobs that run upstream's sampler and estimator inputs through qrun.
+# Usage: scripts/demo.sh        run the demo (leaves the cluster and services running to play with)
+#        scripts/demo.sh stop   stop the services and the cluster
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly REPO_ROOT
+readonly DEMO_DIR=/var/lib/spank-qrun-demo
+readonly JOB_DIR=/tmp/spank-qrun-demo
+readonly EMULATOR_URL=http://127.0.0.1:8290
+readonly S3_PORT=4568
+readonly S3_URL="http://127.0.0.1:$S3_PORT"
+readonly BUCKET=qrun-demo
+# The emulator's and s3rver's demo credentials: nothing secret, but shown masked like real ones.
+readonly PLUGIN_ARGS="demo demopass $EMULATOR_URL S3RVER S3RVER $S3_URL $BUCKET us-east-1"
+
+step() { printf '\n== demo: %s\n' "$*"; }
+die() { printf 'demo: error: %s\n' "$*" >&2; exit 1; }
+
+stop_service() {
+    local pid_file="$DEMO_DIR/$1.pid" pid
+    [[ -f "$pid_file" ]] || return 0
+    pid="$(cat "$pid_file")"
+    kill "$pid" 2>/dev/null && for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    rm -f "$pid_file"
+}
+
+wait_for() {
+    local what="$1" url="$2"
+    for _ in $(seq 100); do
+        curl -s -o /dev/null "$url" && return 0
+        sleep 0.2
+    done
+    die "$what did not answer at $url; see $DEMO_DIR/$what.log"
+}
+
+if [[ "${1:-}" == stop ]]; then
+    stop_service emulator
+    stop_service s3rver
+    "$REPO_ROOT/scripts/slurm-cluster.sh" down
+    exit 0
+fi
+[[ $(id -u) -eq 0 ]] || die "run as root: the demo installs packages, the plugin and Slurm's daemons"
+cd "$REPO_ROOT"
+
+step "prerequisites"
+scripts/install-prerequisites.sh
+
+step "build (mkdir build && cd build && cmake .. && make) and install (make install)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build
+cmake --install build >/dev/null
+echo "installed /usr/lib64/slurm/spank_ibm_qrun.so and /usr/local/bin/qrun"
+
+step "S3 server (s3rver) on $S3_URL and Direct Access emulator on $EMULATOR_URL"
+stop_service emulator
+stop_service s3rver
+rm -rf "$DEMO_DIR" && mkdir -p "$DEMO_DIR/s3" "$DEMO_DIR/emulator"
+setsid node_modules/.bin/s3rver -d "$DEMO_DIR/s3" -a 127.0.0.1 -p "$S3_PORT" --configure-bucket "$BUCKET" \
+    >"$DEMO_DIR/s3rver.log" 2>&1 </dev/null &
+echo $! >"$DEMO_DIR/s3rver.pid"
+setsid build/emulator/qrun-emulator --urls "$EMULATOR_URL" --state-dir "$DEMO_DIR/emulator" \
+    >"$DEMO_DIR/emulator.log" 2>&1 </dev/null &
+echo $! >"$DEMO_DIR/emulator.pid"
+wait_for s3rver "$S3_URL/"
+wait_for emulator "$EMULATOR_URL/version"
+echo "emulator: $(curl -s "$EMULATOR_URL/version"), backends: $(curl -s -u demo:demopass -X POST "$EMULATOR_URL/v1/token" \
+    | jq -r .access_token | xargs -I{} curl -s -H 'Authorization: Bearer {}' "$EMULATOR_URL/v1/backends" | jq -r '[.backends[].name] | join(", ")')"
+
+step "local Slurm with the plugin (plugstack.conf: optional /usr/lib64/slurm/spank_ibm_qrun.so + 8 arguments)"
+scripts/slurm-cluster.sh up --plugin /usr/lib64/slurm/spank_ibm_qrun.so --plugin-args "$PLUGIN_ARGS"
+sbatch --help | sed -n '/Options provided by plugins/,$p'
+
+step "example jobs"
+rm -rf "$JOB_DIR" && mkdir -p "$JOB_DIR" && chmod 0777 "$JOB_DIR"
+# Upstream's demo inputs (shared/data/upstream-demo), as the simulator's tests keep them.
+cp "$REPO_ROOT"/tests/SpankQrun.Simulator.Tests/TestData/{sampler,estimator}_input.json "$JOB_DIR/"
+write_job() {
+    local name="$1" backend="$2" primitive="$3"
+    cat >"$JOB_DIR/$name.sh" <<JOB
+#!/bin/bash
+#SBATCH --job-name=$name
+#SBATCH --q-backend=$backend
+#SBATCH --q-primitive=$primitive
+#SBATCH --output=$JOB_DIR/$name.out
+echo "IBMQRUN_* environment of this job (secrets masked in what it prints):"
+env | grep '^IBMQRUN_' | sort | sed -E 's/^(IBMQRUN_(APPID_CLIENT_ID|APPID_SECRET|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|IAM_APIKEY))=.*/\1=********/' | sed 's/^/  /'
+srun qrun ${primitive}_input.json --results ${primitive}_output.json
+JOB
+    cat "$JOB_DIR/$name.sh"
+}
+write_job sampler-demo fake_brisbane sampler
+write_job estimator-demo fake_cairo estimator
+cd "$JOB_DIR"
+sbatch --wait sampler-demo.sh & sampler=$!
+sbatch --wait estimator-demo.sh & estimator=$!
+wait $sampler || echo "demo: the sampler job failed (output below)"
+wait $estimator || echo "demo: the estimator job failed (output below)"
+
+for name in sampler-demo estimator-demo; do
+    step "output of $name"
+    cat "$JOB_DIR/$name.out"
+done
+
+step "results"
+jq -r '.results[0].data | to_entries[] | .key as $reg | .value.samples | group_by(.) | map([.[0], length])
+       | sort_by(-.[1]) | .[:8][] | "  sampler \($reg) \(.[0]): \(.[1]) shots"' "$JOB_DIR/sampler_output.json"
+# Observable names from the input: the non-identity factors of each Pauli label, with their qubits.
+jq -r --slurpfile input "$JOB_DIR/estimator_input.json" '
+       [$input[0].pubs[0][1][] | keys[0] | . as $l
+        | [range(0; $l | length) as $i | select($l[$i:$i+1] != "I") | "\($l[$i:$i+1])\($l | length - 1 - $i)"] | join(" ")] as $names
+       | .results[0].data.evs as $evs | .results[0].data.stds as $stds
+       | range(0; $evs | length) | "  estimator <\($names[.])> = \($evs[.]) (std \($stds[.]))"' "$JOB_DIR/estimator_output.json"
+echo
+echo "The cluster, s3rver and the emulator are still running: try"
+echo "  srun --q-backend=fake_lagos --q-primitive=sampler env | grep IBMQRUN_BACKEND"
+echo "and stop everything with: scripts/demo.sh stop"
