@@ -72,7 +72,7 @@ echo "emulator: $(curl -s "$EMULATOR_URL/version"), backends: $(curl -s -u demo:
 
 step "local Slurm with the plugin (plugstack.conf: optional /usr/lib64/slurm/spank_ibm_qrun.so + 8 arguments)"
 scripts/slurm-cluster.sh up --plugin /usr/lib64/slurm/spank_ibm_qrun.so --plugin-args "$PLUGIN_ARGS"
-sbatch --help | sed -n '/Options provided by plugins/,$p'
+sbatch --help | sed -n '/Options provided by plugins/,+2p'
 
 step "example jobs"
 rm -rf "$JOB_DIR" && mkdir -p "$JOB_DIR" && chmod 0777 "$JOB_DIR"
@@ -113,7 +113,7 @@ jq -r --slurpfile input "$JOB_DIR/estimator_input.json" '
        [$input[0].pubs[0][1][] | keys[0] | . as $l
         | [range(0; $l | length) as $i | select($l[$i:$i+1] != "I") | "\($l[$i:$i+1])\($l | length - 1 - $i)"] | join(" ")] as $names
        | .results[0].data.evs as $evs | .results[0].data.stds as $stds
-       | range(0; $evs | length) | "  estimator <\($names[.])> = \($evs[.]) (std \($stds[.]))"' "$JOB_DIR/estimator_output.json"
+       | range(0; $evs | length) | "  estimator <\($names[.])> = \($evs[.] * 1e6 | round / 1e6) (std \($stds[.] * 1e4 | round / 1e4))"' "$JOB_DIR/estimator_output.json"
 echo
 echo "The cluster, s3rver and the emulator are still running: try"
 echo "  srun --q-backend=fake_lagos --q-primitive=sampler env | grep IBMQRUN_BACKEND"

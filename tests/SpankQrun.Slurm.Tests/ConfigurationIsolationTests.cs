@@ -1,5 +1,5 @@
-using SpankQrun.TestSupport;
 using SpankQrun.Slurm.Tests.Infrastructure;
+using SpankQrun.TestSupport;
 
 namespace SpankQrun.Slurm.Tests;
 

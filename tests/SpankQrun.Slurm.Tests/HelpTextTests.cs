@@ -1,6 +1,6 @@
-using SpankQrun.TestSupport;
 using System.Text.RegularExpressions;
 using SpankQrun.Slurm.Tests.Infrastructure;
+using SpankQrun.TestSupport;
 
 namespace SpankQrun.Slurm.Tests;
 
