@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using SpankQrun.DirectAccess.Auth;
+using SpankQrun.DirectAccess.Jobs;
+
+namespace SpankQrun.DirectAccess;
+
+/// <summary>Source-generated JSON for every wire type (no reflection: NativeAOT).</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(IamErrorResponse))]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(JobSubmission))]
+[JsonSerializable(typeof(JobList))]
+internal sealed partial class DirectAccessJsonContext : JsonSerializerContext;

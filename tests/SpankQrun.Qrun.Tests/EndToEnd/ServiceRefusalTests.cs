@@ -1,0 +1,118 @@
+using SpankQrun.Qrun.Tests.Infrastructure;
+using SpankQrun.Variables;
+using Xunit;
+
+namespace SpankQrun.Qrun.Tests.EndToEnd;
+
+/// <summary>Credentials, backends and circuits the service refuses; each path leaves nothing behind.</summary>
+public sealed class ServiceRefusalTests(QrunServices services) : IClassFixture<QrunServices>, IDisposable
+{
+    private readonly ScratchDirectory scratch = new();
+
+    public void Dispose() => scratch.Dispose();
+
+    [Fact]
+    public async Task WrongAppIdSecret_ExitsWithConfigurationErrorAndCleansUp()
+    {
+        var environment = services.Environment("fake_lagos", "sampler", AuthMode.AppId);
+        environment[IbmQrunVariables.AppIdSecret] = "wrong-appid-secret";
+
+        var result = await InProcessQrun.RunAsync(environment, SmallInput());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("App ID token service", result.Error, StringComparison.Ordinal);
+        Assert.Contains("refused the credentials (HTTP 401)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not remove", result.Error, StringComparison.Ordinal);
+        SecretAssertions.ContainsNoSecret(result.Error, "wrong-appid-secret");
+        Assert.Empty(await services.BucketKeysAsync());
+    }
+
+    [Fact]
+    public async Task WrongIamApiKey_ExitsWithConfigurationErrorQuotingIam()
+    {
+        var environment = services.Environment("fake_lagos", "sampler", AuthMode.Iam);
+        environment[IbmQrunVariables.IamApiKey] = "wrong-iam-key";
+
+        var result = await InProcessQrun.RunAsync(environment, SmallInput());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("IAM at", result.Error, StringComparison.Ordinal);
+        Assert.Contains("refused the credentials (HTTP 400)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not remove", result.Error, StringComparison.Ordinal);
+        SecretAssertions.ContainsNoSecret(result.Error, "wrong-iam-key");
+        Assert.Empty(await services.BucketKeysAsync());
+    }
+
+    [Fact]
+    public async Task UnknownBackend_ExitsWithConfigurationErrorNamingTheBackend()
+    {
+        var result = await InProcessQrun.RunAsync(services.Environment("fake_nowhere", "sampler"), SmallInput());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("fake_nowhere", result.Error, StringComparison.Ordinal);
+        Assert.Empty(await services.BucketKeysAsync());
+    }
+
+    [Fact]
+    public async Task BadCircuit_JobFailedWithReasonPrintedAndExitCode3()
+    {
+        var input = scratch.Write("bad.json", """{"pubs":[["OPENQASM 3.0; include \"stdgates.inc\"; bit[1] c; frobnicate $0; c[0] = measure $0;"]],"version":2}""");
+
+        var result = await InProcessQrun.RunAsync(services.Environment("fake_lagos", "sampler"), input);
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Matches(@"job [0-9a-f-]{36} failed: reason code \d+: .*frobnicate", result.Error);
+        Assert.Empty(result.Output);
+        Assert.Null(await EmulatorJobs.FindAsync(services.Emulator, EmulatorJobs.SubmittedId(result.Error)));
+        Assert.Empty(await services.BucketKeysAsync());
+    }
+
+    [Fact]
+    public async Task ResultsInMissingDirectory_ExitsBeforeSubmittingAndSaysWhy()
+    {
+        var resultsPath = Path.Combine(scratch.Path, "no-such-dir", "results.json");
+
+        var result = await InProcessQrun.RunAsync(services.Environment("fake_lagos", "sampler"), "--results", resultsPath, SmallInput());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"cannot write results file {resultsPath}", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("submitted job", result.Error, StringComparison.Ordinal);
+        Assert.Empty(await services.BucketKeysAsync());
+    }
+
+    [Fact]
+    public async Task ResultsDirectoryRemovedDuringRun_ReportsWriteFailureAndStillCleansUp()
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(scratch.Path, "vanishing")).FullName;
+        var resultsPath = Path.Combine(directory, "results.json");
+        var host = InProcessQrun.Host(services.Environment("fake_lagos", "sampler")) with
+        {
+            // Runs after the early writability check and before the upload: the write at the end must fail.
+            TimeLeft = (_, _, _) =>
+            {
+                Directory.Delete(directory);
+                return Task.FromResult<TimeSpan?>(null);
+            },
+        };
+
+        var result = await InProcessQrun.RunAsync(host, CancellationToken.None, "--results", resultsPath, SmallInput());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"cannot write results file {resultsPath}", result.Error, StringComparison.Ordinal);
+        Assert.Null(await EmulatorJobs.FindAsync(services.Emulator, EmulatorJobs.SubmittedId(result.Error)));
+        Assert.Empty(await services.BucketKeysAsync());
+    }
+
+    [Fact]
+    public async Task ResultsPathIsADirectory_ExitsWithConfigurationError()
+    {
+        var result = await InProcessQrun.RunAsync(services.Environment("fake_lagos", "sampler"), "--results", scratch.Path, SmallInput());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("is a directory", result.Error, StringComparison.Ordinal);
+    }
+
+    private string SmallInput() => File.Exists(scratch.FilePath("bell.json"))
+        ? scratch.FilePath("bell.json")
+        : scratch.Write("bell.json", DemoInputs.SmallSampler);
+}
