@@ -8,7 +8,13 @@ using SpankQrun.Simulator.Kernels;
 
 const int Qubits = 20;
 const int Gates = 1000;
-var demoDirectory = args.Length > 0 ? args[0] : "/work/shared/data/upstream-demo";
+if (args.Length != 1)
+{
+    Console.Error.WriteLine("usage: SpankQrun.Simulator.Bench DEMO_INPUT_DIR (bench/simulator/run.sh passes it)");
+    return 2;
+}
+
+var demoDirectory = args[0];
 var invariant = CultureInfo.InvariantCulture;
 
 Console.WriteLine(string.Create(invariant, $"simulator bench: {Environment.ProcessorCount} logical cores, single thread; Vector256 accelerated: {Vector256.IsHardwareAccelerated}, Vector128: {Vector128.IsHardwareAccelerated}"));
@@ -51,6 +57,8 @@ foreach (var (file, kind) in new[] { ("sampler_input.json", PrimitiveKind.Sample
     var elapsed = stopwatch.Elapsed;
     Console.WriteLine(string.Create(invariant, $"upstream {file}: {(execution.Succeeded ? "ok" : "FAILED " + execution.FailureMessage)}, {elapsed.TotalMilliseconds:F1} ms ({execution.ResultJson?.Length ?? 0} bytes of results)"));
 }
+
+return 0;
 
 static void Run(StateVector state, List<SpankQrun.Simulator.Binding.Instruction> instructions, KernelPath path)
 {

@@ -4,8 +4,6 @@
 # Usage: bench/simulator/run.sh [DEMO_INPUT_DIR]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-demo=${1:-/work/shared/data/upstream-demo}
-if [ ! -d "$demo" ]; then
-    demo="$here/../../tests/SpankQrun.Simulator.Tests/TestData"
-fi
+# Upstream's demo inputs, as the simulator's tests keep them.
+demo=${1:-"$here/../../tests/SpankQrun.Simulator.Tests/TestData"}
 exec dotnet run -c Release --project "$here/SpankQrun.Simulator.Bench.csproj" -- "$demo"
