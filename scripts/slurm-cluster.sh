@@ -268,12 +268,17 @@ fail_with_logs() {
 }
 
 start_slurm() {
+    # systemd starts Slurm's daemons with SIGPIPE ignored (IgnoreSIGPIPE=yes), and slurmd relies on it:
+    # started with the default disposition, a slurmd was seen here to die silently in a burst of step
+    # launches, killed by SIGPIPE on a connection its peer had closed. Start them as systemd would.
+    trap '' PIPE
     # -c: start from a clean job state; the test cluster never carries jobs over a restart.
     slurmctld -c || fail_with_logs "slurmctld failed to start"
     local node
     for node in "${NODES[@]}"; do
         slurmd -N "$node" || fail_with_logs "slurmd -N $node failed to start"
     done
+    trap - PIPE
 }
 
 all_nodes_idle() {
