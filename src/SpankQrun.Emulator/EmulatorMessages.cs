@@ -70,6 +70,14 @@ public static class EmulatorMessages
 
     public const string BackendNotFoundSolution = "List the backends with GET /v1/backends and use one of their names.";
 
+    public static string BackendReserved(string name) =>
+        $"backend '{name}' is reserved: it accepts no jobs from this service instance until the reservation ends";
+
+    public const string BackendReservedSolution = "Submit the job to a backend that is not reserved (GET /v1/backends lists them), or submit again after the reservation ends.";
+
+    // The "message" of a reserved backend in GET /v1/backends and GET /v1/backends/{name}.
+    public const string BackendReservedStatus = "reserved: new jobs are refused (HTTP 423, code 1233) until the reservation ends";
+
     public static string BackendDescription(int qubits, int maxSimulated) =>
         $"spank-qrun emulator: {qubits} physical qubits, statevector simulation of up to {maxSimulated} qubits used per circuit";
 

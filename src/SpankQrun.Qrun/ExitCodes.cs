@@ -10,7 +10,7 @@ internal static class ExitCodes
     public const int InternalError = 1;
 
     /// <summary>Bad command line, missing or invalid IBMQRUN_* variable, invalid input, unwritable --results,
-    /// credentials refused, or a request the service rejected (e.g. unknown backend).</summary>
+    /// credentials refused, or a request the service rejected (e.g. unknown or reserved backend).</summary>
     public const int UsageOrConfiguration = 2;
 
     /// <summary>The service ran the job and it failed (reason code and message printed).</summary>

@@ -21,7 +21,7 @@ internal static class QrunMessages
         Exit codes:
           {ExitCodes.Completed}    the job completed; results written
           {ExitCodes.InternalError}    internal error
-          {ExitCodes.UsageOrConfiguration}    usage, configuration or input error (also: credentials refused, unknown backend, --results not writable)
+          {ExitCodes.UsageOrConfiguration}    usage, configuration or input error (also: credentials refused, unknown or reserved backend, --results not writable)
           {ExitCodes.JobFailed}    the job failed (reason printed)
           {ExitCodes.JobCancelled}    the job was cancelled by the service or an administrator
           {ExitCodes.ServiceUnavailable}    Direct Access or S3 unreachable or still failing after retries (incl. lanes full)
@@ -73,6 +73,10 @@ internal static class QrunMessages
 
     public static string Submitted(string id, string backend, string primitive, long timeoutSeconds, bool fromSlurm) =>
         Invariant($"submitted job {id} ({primitive} on {backend}, timeout {timeoutSeconds} s{(fromSlurm ? " = Slurm time left" : string.Empty)})");
+
+    public static string BackendReserved(string backend, string refusal) =>
+        $"backend {backend} is reserved, so the service accepts no jobs for it now and nothing was run; "
+        + $"submit the Slurm job again with another --q-backend, or after the reservation ends ({refusal})";
 
     public static string StatusChanged(string id, string status, TimeSpan elapsed) =>
         Invariant($"job {id} is {status} (after {elapsed.TotalSeconds:0.0} s)");

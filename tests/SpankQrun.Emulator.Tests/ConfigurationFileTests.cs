@@ -32,6 +32,17 @@ public sealed class ConfigurationFileTests : IDisposable
         Assert.Equal(defaults.Backends.Select(b => (b.Name, b.NumQubits)), shipped.Backends.Select(b => (b.Name, b.NumQubits)));
     }
 
+    [Fact]
+    public void Load_BackendMarkedReserved_IsReservedAndOthersDefaultToNotReserved()
+    {
+        var path = Path.Combine(_directory, "emulator.json");
+        File.WriteAllText(path, "{\"backends\": [{\"name\": \"a\", \"num_qubits\": 2, \"reserved\": true}, {\"name\": \"b\", \"num_qubits\": 2}]}");
+
+        var settings = EmulatorSettingsLoader.Load(path);
+
+        Assert.Equal([("a", true), ("b", false)], settings.Backends.Select(b => (b.Name, b.Reserved)));
+    }
+
     [Theory]
     [InlineData("{\"execution_lanes\": 0}", "execution_lanes")]
     [InlineData("{\"token_lifetime_secs\": -1}", "token_lifetime_secs")]
@@ -39,6 +50,8 @@ public sealed class ConfigurationFileTests : IDisposable
     [InlineData("{\"backends\": [{\"name\": \"x\", \"num_qubits\": 2, \"coupling_map\": [[0, 2]]}]}", "backends[0].coupling_map[0]")]
     [InlineData("{\"backends\": [{\"name\": \"x\", \"num_qubits\": 2, \"execution_delay_secs\": -3}]}", "backends[0].execution_delay_secs")]
     [InlineData("{\"backends\": [{\"name\": \"x\", \"num_qubits\": 2, \"status\": \"asleep\"}]}", "backends[0].status")]
+    [InlineData("{\"backends\": [{\"name\": \"x\", \"num_qubits\": 2, \"reserved\": \"yes\"}]}", "backends[0].reserved")]
+    [InlineData("{\"backends\": [{\"name\": \"x\", \"num_qubits\": 2, \"reserved\": 1}]}", "backends[0].reserved")]
     [InlineData("{\"app_id_clients\": [{\"client_id\": \"a\"}]}", "app_id_clients[0].secret")]
     [InlineData("{\"execution_lane\": 3}", "execution_lane")]
     public void Load_InvalidValue_NamesTheKey(string json, string key)

@@ -9,7 +9,11 @@ public static class BackendDocuments
     private static readonly string[] TwoQubitGates = ["cx", "cz", "ecr"];
     private static readonly string[] ParameterisedGates = ["rz", "rx", "ry", "p", "u1"];
 
-    public static BackendSummaryResponse Summary(BackendSettings backend) => new(backend.Name, backend.Status);
+    // The contract's statuses are online, offline and paused, and only online means "you can send jobs",
+    // so a reserved backend that is otherwise online reports paused, with the reservation as its message.
+    public static BackendSummaryResponse Summary(BackendSettings backend) => backend.Reserved
+        ? new(backend.Name, backend.Status == "online" ? "paused" : backend.Status, EmulatorMessages.BackendReservedStatus)
+        : new(backend.Name, backend.Status);
 
     public static BackendConfigurationResponse Configuration(BackendSettings backend, int maxSimulatedQubits) => new(
         BackendName: backend.Name,

@@ -10,4 +10,5 @@ public sealed class BackendConfigEntry
     public string? Status { get; set; }
     public double? QueueDelaySecs { get; set; }
     public double? ExecutionDelaySecs { get; set; }
+    public bool? Reserved { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace SpankQrun.Emulator.Configuration;
 
-/// <summary>One emulated backend.</summary>
+/// <summary>One emulated backend. A <see cref="Reserved"/> backend refuses new jobs with 423 code 1233.</summary>
 public sealed record BackendSettings(
     string Name,
     int NumQubits,
@@ -8,4 +8,5 @@ public sealed record BackendSettings(
     IReadOnlyList<IReadOnlyList<int>>? CouplingMap,
     string Status,
     double QueueDelaySecs,
-    double ExecutionDelaySecs);
+    double ExecutionDelaySecs,
+    bool Reserved);

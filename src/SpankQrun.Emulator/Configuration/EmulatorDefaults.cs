@@ -25,5 +25,5 @@ public static class EmulatorDefaults
     public static IReadOnlyList<string> BasisGates(string twoQubitGate) => [twoQubitGate, "id", "rz", "sx", "x"];
 
     private static BackendSettings Backend(string name, int qubits, string twoQubitGate) =>
-        new(name, qubits, BasisGates(twoQubitGate), CouplingMap: null, "online", QueueDelaySecs: 0, ExecutionDelaySecs: 0);
+        new(name, qubits, BasisGates(twoQubitGate), CouplingMap: null, "online", QueueDelaySecs: 0, ExecutionDelaySecs: 0, Reserved: false);
 }

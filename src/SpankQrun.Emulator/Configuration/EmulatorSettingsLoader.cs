@@ -115,7 +115,8 @@ public static class EmulatorSettingsLoader
             couplingMap?.Select(pair => (IReadOnlyList<int>)pair).ToArray(),
             status,
             queueDelay,
-            executionDelay);
+            executionDelay,
+            entry.Reserved ?? false);
     }
 
     private static EmulatorConfigurationException Error(string path, string key, string expected, string found) =>

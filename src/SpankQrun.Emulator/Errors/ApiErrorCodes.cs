@@ -1,7 +1,7 @@
 namespace SpankQrun.Emulator.Errors;
 
 /// <summary>
-/// Codes of <see cref="ApiErrorDetail.Code"/>. 1216, 1231, 1232, 1291, 1306 and 1337 are the service's own;
+/// Codes of <see cref="ApiErrorDetail.Code"/>. 1216, 1231, 1232, 1233, 1291, 1306 and 1337 are the service's own;
 /// 1200 (invalid request) and 1201 (unauthorized) are the emulator's choice.
 /// </summary>
 public static class ApiErrorCodes
@@ -11,6 +11,7 @@ public static class ApiErrorCodes
     public const string BackendNotFound = "1216";
     public const string DuplicateJobId = "1231";
     public const string LanesFull = "1232";
+    public const string BackendReserved = "1233";
     public const string JobNotFound = "1291";
     public const string JobNotCancellable = "1306";
     public const string JobNotFinal = "1337";

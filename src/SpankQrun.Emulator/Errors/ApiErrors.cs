@@ -28,6 +28,10 @@ public static class ApiErrors
         Create(StatusCodes.Status429TooManyRequests, "Too Many Requests", ApiErrorCodes.LanesFull, EmulatorMessages.LanesFull(lanes),
             "jobs", EmulatorMessages.LanesFullSolution);
 
+    public static JsonHttpResult<ApiErrorBody> BackendReserved(string name) =>
+        Create(StatusCodes.Status423Locked, "Locked", ApiErrorCodes.BackendReserved, EmulatorMessages.BackendReserved(name),
+            "backend", EmulatorMessages.BackendReservedSolution);
+
     public static JsonHttpResult<ApiErrorBody> JobNotFound(string id) =>
         Create(StatusCodes.Status404NotFound, "Not Found", ApiErrorCodes.JobNotFound, EmulatorMessages.JobNotFound(id),
             "id", EmulatorMessages.JobNotFoundSolution);

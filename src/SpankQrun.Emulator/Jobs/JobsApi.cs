@@ -47,6 +47,10 @@ public static class JobsApi
                 : ApiErrors.InvalidRequest(error.Location, error.Message);
         }
 
+        // A valid job for a reserved backend is refused before it can take a lane.
+        if (settings.FindBackend(job.Backend) is { Reserved: true })
+            return ApiErrors.BackendReserved(job.Backend);
+
         switch (store.TrySubmit(job))
         {
             case SubmitOutcome.DuplicateId:

@@ -1,3 +1,4 @@
+using System.Net;
 using SpankQrun.DirectAccess;
 using SpankQrun.DirectAccess.Jobs;
 using SpankQrun.DirectAccess.Storage;
@@ -165,7 +166,16 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
 
         cancellationToken.ThrowIfCancellationRequested();
         trace.SubmitStarted = true;
-        await client.SubmitJobAsync(submission, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await client.SubmitJobAsync(submission, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DirectAccessException exception) when (exception.StatusCode == (int)HttpStatusCode.Locked)
+        {
+            // 423 (code 1233): the backend is reserved. The service's own wording need not name it, so qrun does.
+            throw new QrunFailure(ExitCodes.UsageOrConfiguration, QrunMessages.BackendReserved(settings.Backend, exception.Message));
+        }
+
         reporter.Line(QrunMessages.Submitted(id, settings.Backend, submission.ProgramId, timeoutSeconds, timeLeft is not null));
 
         var job = await WaitUntilFinalAsync(client, id, cancellationToken).ConfigureAwait(false);
