@@ -42,13 +42,7 @@ internal static partial class StateKernels
             ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
             for (nint j = 0; j < pairs; j += 2)
             {
-                var index = (nuint)(2 * (InsertZeroBits(j, positions) | controlMask));
-                var offset = (nuint)(2 * stride);
-                var a0 = Vector256.LoadUnsafe(ref doubles, index);
-                var a1 = Vector256.LoadUnsafe(ref doubles, index + offset);
-                gate.Invoke(ref a0, ref a1);
-                a0.StoreUnsafe(ref doubles, index);
-                a1.StoreUnsafe(ref doubles, index + offset);
+                ApplyPair256(ref doubles, (nuint)(2 * (InsertZeroBits(j, positions) | controlMask)), (nuint)(2 * stride), gate);
             }
         }
         else if (path != KernelPath.Scalar && Vector128.IsHardwareAccelerated)
@@ -56,13 +50,7 @@ internal static partial class StateKernels
             ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
             for (nint j = 0; j < pairs; j++)
             {
-                var index = (nuint)(2 * (InsertZeroBits(j, positions) | controlMask));
-                var offset = (nuint)(2 * stride);
-                var a0 = Vector128.LoadUnsafe(ref doubles, index);
-                var a1 = Vector128.LoadUnsafe(ref doubles, index + offset);
-                gate.Invoke(ref a0, ref a1);
-                a0.StoreUnsafe(ref doubles, index);
-                a1.StoreUnsafe(ref doubles, index + offset);
+                ApplyPair128(ref doubles, (nuint)(2 * (InsertZeroBits(j, positions) | controlMask)), (nuint)(2 * stride), gate);
             }
         }
         else

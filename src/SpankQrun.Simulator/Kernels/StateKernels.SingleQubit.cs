@@ -22,12 +22,7 @@ internal static partial class StateKernels
             {
                 for (var i = block; i < block + stride; i += 2)
                 {
-                    var index = (nuint)(2 * i);
-                    var a0 = Vector256.LoadUnsafe(ref doubles, index);
-                    var a1 = Vector256.LoadUnsafe(ref doubles, index + offset);
-                    gate.Invoke(ref a0, ref a1);
-                    a0.StoreUnsafe(ref doubles, index);
-                    a1.StoreUnsafe(ref doubles, index + offset);
+                    ApplyPair256(ref doubles, (nuint)(2 * i), offset, gate);
                 }
             }
         }
@@ -39,12 +34,7 @@ internal static partial class StateKernels
             {
                 for (var i = block; i < block + stride; i++)
                 {
-                    var index = (nuint)(2 * i);
-                    var a0 = Vector128.LoadUnsafe(ref doubles, index);
-                    var a1 = Vector128.LoadUnsafe(ref doubles, index + offset);
-                    gate.Invoke(ref a0, ref a1);
-                    a0.StoreUnsafe(ref doubles, index);
-                    a1.StoreUnsafe(ref doubles, index + offset);
+                    ApplyPair128(ref doubles, (nuint)(2 * i), offset, gate);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace SpankQrun.Simulator.Kernels;
 
@@ -26,6 +27,30 @@ internal static partial class StateKernels
         {
             throw new ArgumentOutOfRangeException(name, qubit, $"expected a qubit index from 0 to {qubitCount - 1}");
         }
+    }
+
+    /// <summary>Loads the amplitude pair at <paramref name="index"/> and <paramref name="index"/> + <paramref name="offset"/> (in doubles), applies the gate, stores it back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ApplyPair256<TGate>(ref double doubles, nuint index, nuint offset, in TGate gate)
+        where TGate : struct, IAmplitudePairOperator<TGate>
+    {
+        var a0 = Vector256.LoadUnsafe(ref doubles, index);
+        var a1 = Vector256.LoadUnsafe(ref doubles, index + offset);
+        gate.Invoke(ref a0, ref a1);
+        a0.StoreUnsafe(ref doubles, index);
+        a1.StoreUnsafe(ref doubles, index + offset);
+    }
+
+    /// <summary>The <see cref="Vector128{T}"/> form of <see cref="ApplyPair256"/>: one amplitude per vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ApplyPair128<TGate>(ref double doubles, nuint index, nuint offset, in TGate gate)
+        where TGate : struct, IAmplitudePairOperator<TGate>
+    {
+        var a0 = Vector128.LoadUnsafe(ref doubles, index);
+        var a1 = Vector128.LoadUnsafe(ref doubles, index + offset);
+        gate.Invoke(ref a0, ref a1);
+        a0.StoreUnsafe(ref doubles, index);
+        a1.StoreUnsafe(ref doubles, index + offset);
     }
 
     /// <summary>Inserts a zero bit at each position in <paramref name="sortedPositions"/> (ascending) into <paramref name="value"/>.</summary>
