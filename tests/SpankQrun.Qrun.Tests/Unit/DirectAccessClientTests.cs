@@ -51,8 +51,10 @@ public sealed class DirectAccessClientTests
         Assert.Equal(2, service.Count("/v1/jobs"));
     }
 
-    [Fact]
-    public async Task Token_Before90PercentOfLifetime_IsReused()
+    [Theory]
+    [InlineData(89, 1)] // before 90% of its 100 s lifetime: the token is reused
+    [InlineData(91, 2)] // after: it is refreshed before the call
+    public async Task Token_IsReusedUntil90PercentOfItsLifetimeThenRefreshed(int secondsLater, int tokenRequests)
     {
         var time = new ManualTimeProvider();
         var service = new StubService((request, _) => request.RequestUri!.AbsolutePath == "/v1/token"
@@ -61,26 +63,10 @@ public sealed class DirectAccessClientTests
         using var client = Client(service, time: time);
 
         await client.ListJobsAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(89));
+        time.Advance(TimeSpan.FromSeconds(secondsLater));
         await client.ListJobsAsync(CancellationToken.None);
 
-        Assert.Equal(1, service.Count("/v1/token"));
-    }
-
-    [Fact]
-    public async Task Token_After90PercentOfLifetime_IsRefreshedBeforeTheCall()
-    {
-        var time = new ManualTimeProvider();
-        var service = new StubService((request, _) => request.RequestUri!.AbsolutePath == "/v1/token"
-            ? StubService.Token("t", expiresIn: 100)
-            : StubService.Json(HttpStatusCode.OK, EmptyList));
-        using var client = Client(service, time: time);
-
-        await client.ListJobsAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(91));
-        await client.ListJobsAsync(CancellationToken.None);
-
-        Assert.Equal(2, service.Count("/v1/token"));
+        Assert.Equal(tokenRequests, service.Count("/v1/token"));
     }
 
     [Fact]
