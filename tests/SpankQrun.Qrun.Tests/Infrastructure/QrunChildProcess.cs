@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SpankQrun.TestSupport;
 
 namespace SpankQrun.Qrun.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ internal sealed class QrunChildProcess : IDisposable
         get
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Name;
-            return Path.Combine(RepositoryRoot(), "artifacts", "bin", "SpankQrun.Qrun", configuration, "qrun.dll");
+            return Path.Combine(RepositoryPaths.Root, "artifacts", "bin", "SpankQrun.Qrun", configuration, "qrun.dll");
         }
     }
 
@@ -124,18 +125,5 @@ internal sealed class QrunChildProcess : IDisposable
         {
             target.AppendLine(line);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "spank-qrun.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no spank-qrun.slnx above {AppContext.BaseDirectory}");
     }
 }
