@@ -76,8 +76,8 @@ sbatch --help | sed -n '/Options provided by plugins/,+2p'
 
 step "example jobs"
 rm -rf "$JOB_DIR" && mkdir -p "$JOB_DIR" && chmod 0777 "$JOB_DIR"
-# Upstream's demo inputs (shared/data/upstream-demo), as the simulator's tests keep them.
-cp "$REPO_ROOT"/tests/SpankQrun.Simulator.Tests/TestData/{sampler,estimator}_input.json "$JOB_DIR/"
+# Upstream's demo inputs, as the tests keep them.
+cp "$REPO_ROOT"/tests/data/upstream-demo/{sampler,estimator}_input.json "$JOB_DIR/"
 write_job() {
     local name="$1" backend="$2" primitive="$3"
     cat >"$JOB_DIR/$name.sh" <<JOB

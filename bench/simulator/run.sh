@@ -4,6 +4,6 @@
 # Usage: bench/simulator/run.sh [DEMO_INPUT_DIR]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-# Upstream's demo inputs, as the simulator's tests keep them.
-demo=${1:-"$here/../../tests/SpankQrun.Simulator.Tests/TestData"}
+# Upstream's demo inputs, as the tests keep them.
+demo=${1:-"$here/../../tests/data/upstream-demo"}
 exec dotnet run -c Release --project "$here/SpankQrun.Simulator.Bench.csproj" -- "$demo"

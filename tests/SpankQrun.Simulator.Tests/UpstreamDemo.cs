@@ -1,6 +1,6 @@
 namespace SpankQrun.Simulator.Tests;
 
-/// <summary>The two PUBs inputs that shipped with upstream's demo jobs (copied into TestData/).</summary>
+/// <summary>The two PUBs inputs that shipped with upstream's demo jobs (tests/data/upstream-demo, copied to TestData/ in the output).</summary>
 internal static class UpstreamDemo
 {
     public static byte[] SamplerInput => File.ReadAllBytes(Locate("sampler_input.json"));

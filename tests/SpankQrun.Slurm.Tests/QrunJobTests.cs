@@ -16,7 +16,7 @@ public sealed class QrunJobTests : IClassFixture<QrunServices>, IDisposable
         _services = services;
         _services.ConfigurePlugin();
         foreach (var input in new[] { "sampler_input.json", "estimator_input.json" })
-            File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "SpankQrun.Simulator.Tests", "TestData", input), _workspace.PathOf(input));
+            File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "data", "upstream-demo", input), _workspace.PathOf(input));
     }
 
     /// <summary>qrun as `make` built it, first on the jobs' PATH (sbatch passes the submitting environment on).</summary>
