@@ -109,11 +109,12 @@ step "results"
 jq -r '.results[0].data | to_entries[] | .key as $reg | .value.samples | group_by(.) | map([.[0], length])
        | sort_by(-.[1]) | .[:8][] | "  sampler \($reg) \(.[0]): \(.[1]) shots"' "$JOB_DIR/sampler_output.json"
 # Observable names from the input: the non-identity factors of each Pauli label, with their qubits.
+# Values are rounded to 1e-6; `+ 0` turns a rounded -0 into 0.
 jq -r --slurpfile input "$JOB_DIR/estimator_input.json" '
        [$input[0].pubs[0][1][] | keys[0] | . as $l
         | [range(0; $l | length) as $i | select($l[$i:$i+1] != "I") | "\($l[$i:$i+1])\($l | length - 1 - $i)"] | join(" ")] as $names
        | .results[0].data.evs as $evs | .results[0].data.stds as $stds
-       | range(0; $evs | length) | "  estimator <\($names[.])> = \($evs[.] * 1e6 | round / 1e6) (std \($stds[.] * 1e4 | round / 1e4))"' "$JOB_DIR/estimator_output.json"
+       | range(0; $evs | length) | "  estimator <\($names[.])> = \(($evs[.] * 1e6 | round / 1e6) + 0) (std \($stds[.] * 1e4 | round / 1e4))"' "$JOB_DIR/estimator_output.json"
 echo
 echo "The cluster, s3rver and the emulator are still running: try"
 echo "  srun --q-backend=fake_lagos --q-primitive=sampler env | grep IBMQRUN_BACKEND"
