@@ -59,7 +59,8 @@ step "S3 server (s3rver) on $S3_URL and Direct Access emulator on $EMULATOR_URL"
 stop_service emulator
 stop_service s3rver
 rm -rf "$DEMO_DIR" && mkdir -p "$DEMO_DIR/s3" "$DEMO_DIR/emulator"
-setsid node_modules/.bin/s3rver -d "$DEMO_DIR/s3" -a 127.0.0.1 -p "$S3_PORT" --configure-bucket "$BUCKET" \
+# --silent: s3rver logs every request URL, presigned signatures included.
+setsid node_modules/.bin/s3rver --silent -d "$DEMO_DIR/s3" -a 127.0.0.1 -p "$S3_PORT" --configure-bucket "$BUCKET" \
     >"$DEMO_DIR/s3rver.log" 2>&1 </dev/null &
 echo $! >"$DEMO_DIR/s3rver.pid"
 setsid build/emulator/qrun-emulator --urls "$EMULATOR_URL" --state-dir "$DEMO_DIR/emulator" \
