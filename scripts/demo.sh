@@ -14,8 +14,13 @@ readonly EMULATOR_URL=http://127.0.0.1:8290
 readonly S3_PORT=4568
 readonly S3_URL="http://127.0.0.1:$S3_PORT"
 readonly BUCKET=qrun-demo
-# The emulator's and s3rver's demo credentials: nothing secret, but shown masked like real ones.
-readonly PLUGIN_ARGS="demo demopass $EMULATOR_URL S3RVER S3RVER $S3_URL $BUCKET us-east-1"
+readonly SECRETS_FILE=/etc/slurm/qrun-secrets.conf
+# The recommended configuration (README.md, Configuration): public settings on the plugstack line,
+# credentials in a root-only file. The emulator's and s3rver's demo credentials are nothing secret,
+# but they are handled and masked like real ones.
+readonly PLUGIN_ARGS="backends=fake_brisbane,fake_cairo,fake_lagos,fake_torino secrets=$SECRETS_FILE \
+daapi_endpoint=$EMULATOR_URL s3_endpoint=$S3_URL s3_bucket=$BUCKET s3_region=us-east-1 \
+iam_endpoint=$EMULATOR_URL service_crn=crn:v1:local:quantum-computing:emulator::"
 
 step() { printf '\n== demo: %s\n' "$*"; }
 die() { printf 'demo: error: %s\n' "$*" >&2; exit 1; }
@@ -71,7 +76,17 @@ wait_for emulator "$EMULATOR_URL/version"
 echo "emulator: $(curl -s "$EMULATOR_URL/version"), backends: $(curl -s -u demo:demopass -X POST "$EMULATOR_URL/v1/token" \
     | jq -r .access_token | xargs -I{} curl -s -H 'Authorization: Bearer {}' "$EMULATOR_URL/v1/backends" | jq -r '[.backends[].name] | join(", ")')"
 
-step "local Slurm with the plugin (plugstack.conf: optional /usr/lib64/slurm/spank_ibm_qrun.so + 8 arguments)"
+step "site configuration: root-only secrets file $SECRETS_FILE"
+install -d -m 0755 "$(dirname "$SECRETS_FILE")"
+install -o root -g root -m 0600 /dev/stdin "$SECRETS_FILE" <<'SECRETS'
+# spank_ibm_qrun secrets (root:root 0600): the S3 account and the IAM API key, for every backend.
+aws_access_key_id = S3RVER
+aws_secret_access_key = S3RVER
+iam_apikey = demo-apikey
+SECRETS
+ls -l "$SECRETS_FILE"
+
+step "local Slurm with the plugin (plugstack.conf: optional /usr/lib64/slurm/spank_ibm_qrun.so key=value...)"
 scripts/slurm-cluster.sh up --plugin /usr/lib64/slurm/spank_ibm_qrun.so --plugin-args "$PLUGIN_ARGS"
 sbatch --help | sed -n '/Options provided by plugins/,+2p'
 

@@ -10,7 +10,7 @@ readonly TEST_USER=qrunuser
 readonly PACKAGES=(
     slurm-wlm slurmctld slurmd slurm-client munge libslurm-dev
     cmake gcc make
-    procps ca-certificates jq curl
+    procps ca-certificates jq curl strace
 )
 export DEBIAN_FRONTEND=noninteractive
 

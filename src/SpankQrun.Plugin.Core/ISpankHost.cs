@@ -13,6 +13,9 @@ public interface ISpankHost
     /// <summary>Sets a variable in the job task's environment (remote context only).</summary>
     bool TrySetEnvironment(string name, string value);
 
+    /// <summary>Removes a variable from the job task's environment (remote context only); true when it is absent afterwards.</summary>
+    bool TryUnsetEnvironment(string name);
+
     /// <summary>
     /// A variable of the job's environment (in slurmstepd) or of the command's own environment (in
     /// sbatch/salloc/srun), or null when it is not set.

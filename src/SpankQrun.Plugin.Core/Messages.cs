@@ -5,9 +5,9 @@ namespace SpankQrun.Plugin.Core;
 
 /// <summary>
 /// Every line the plugin writes for users and administrators. The C glue adds the <c>spank_ibm_qrun: </c>
-/// prefix. No error message contains a configuration value (a site argument in the wrong position may be
-/// a secret); trace lines show a value only where <see cref="SiteConfigurationParser.IsShownInClear"/>
-/// or <see cref="Redaction"/> allow it.
+/// prefix. Messages about the site configuration are in <see cref="Configuration.ConfigurationMessages"/>;
+/// none contains a setting's value. Trace lines show a value only where
+/// <see cref="Configuration.PlugstackParser.Shown"/> or <see cref="Redaction"/> allow it.
 /// </summary>
 public static class Messages
 {
@@ -34,42 +34,31 @@ public static class Messages
     public static string PrimitiveWithoutBackend(string primitive) =>
         $"--q-primitive={Show(primitive)} also needs --q-backend=NAME, e.g. --q-backend=ibm_torino";
 
-    /// <summary>The one line a user sees when the site configuration is broken.</summary>
-    public static string ConfigurationIncomplete(IReadOnlyList<string> problems) =>
+    /// <summary>A backend the site does not offer (the user's own mistake: no "ask your administrator").</summary>
+    public static string BackendNotOffered(string backend, IReadOnlyList<string> offered) =>
+        $"unknown backend {Show(backend)}; available: {string.Join(", ", offered)}";
+
+    /// <summary>The one line a user sees when the site configuration cannot serve the job.</summary>
+    public static string ConfigurationBroken(IReadOnlyList<string> problems) =>
         problems.Count == 1
-            ? $"the site configuration is incomplete: {problems[0]}; ask your administrator"
+            ? $"the site configuration is broken: {problems[0]}; ask your administrator"
             : string.Create(CultureInfo.InvariantCulture,
-                $"the site configuration is incomplete: {problems[0]} (and {problems.Count - 1} more problem(s), listed in the node's slurmd log); ask your administrator");
+                $"the site configuration is broken: {problems[0]} (and {problems.Count - 1} more problem(s), listed in the node's slurmd log); ask your administrator");
 
     /// <summary>One configuration problem, for the administrator's log.</summary>
     public static string ConfigurationProblem(string problem) => $"site configuration: {problem}";
 
-    /// <summary>The plugstack.conf line has no arguments.</summary>
-    public static string ArgumentsMissing() =>
-        $"the plugstack.conf line for spank_ibm_qrun has no arguments; expected {SiteSettings.Positional.Count}: {SiteSettings.PositionalNames}";
-
-    /// <summary>The plugstack.conf line has the wrong number of arguments.</summary>
-    public static string ArgumentCountWrong(int found) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"the plugstack.conf line for spank_ibm_qrun has {found} argument(s); expected {SiteSettings.Positional.Count}: {SiteSettings.PositionalNames}");
-
-    /// <summary>A site argument is empty.</summary>
-    public static string ArgumentEmpty(int position, SiteSetting setting) =>
-        string.Create(CultureInfo.InvariantCulture, $"argument {position} ({setting.Name}) is empty");
-
-    /// <summary>A site URL carries a user name or password, which would be logged. The value is not shown.</summary>
-    public static string ArgumentUrlHasCredentials(int position, SiteSetting setting) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"argument {position} ({setting.Name}) contains a user name or password; give credentials in their own arguments");
-
-    /// <summary>A site argument that must be a URL is not one. The value is not shown: it may be a misplaced secret.</summary>
-    public static string ArgumentNotUrl(int position, SiteSetting setting) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"argument {position} ({setting.Name}) is not an http:// or https:// URL");
-
     /// <summary>Setting a task variable failed.</summary>
     public static string SetEnvironmentFailed(string variable) =>
         $"could not set {variable} in the task environment";
+
+    /// <summary>Removing a task variable failed.</summary>
+    public static string UnsetEnvironmentFailed(string variable) =>
+        $"could not remove {variable} from the task environment";
+
+    /// <summary>Tasks after the first of a step whose configuration failed: the first one reported it.</summary>
+    public static string FailedAsReportedByFirstTask() =>
+        "this task cannot get its IBMQRUN_* environment; the step's first task reported why";
 
     /// <summary>An unexpected exception inside the plugin (a bug): the type only, never its message.</summary>
     public static string UnexpectedFailure(string operation, Exception exception) =>
@@ -97,6 +86,13 @@ public static class Messages
 
     /// <summary>Trace: one variable set (already masked where needed).</summary>
     public static string TraceSetEnvironment(string variable, string shown) => $"setenv {variable}={shown}";
+
+    /// <summary>Trace: a variable the backend does not configure, removed so that an inherited value cannot mix in.</summary>
+    public static string TraceUnsetEnvironment(string variable) => $"unsetenv {variable} (not configured for this backend)";
+
+    /// <summary>Trace: the secrets file was read.</summary>
+    public static string TraceSecretsFile(string path, int bytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"read the secrets file {path} ({bytes} bytes) as root");
 
     /// <summary>
     /// Shows a user-supplied value safely inside a log line: quoted, long values cut, and every character

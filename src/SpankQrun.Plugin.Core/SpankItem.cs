@@ -8,4 +8,7 @@ public enum SpankItem
 
     /// <summary>The job user's uid.</summary>
     JobUid = 2,
+
+    /// <summary>The task's id among the step's tasks on this node (<c>S_TASK_ID</c>).</summary>
+    LocalTaskId = 3,
 }

@@ -1,21 +1,29 @@
+using SpankQrun.Plugin.Core.Configuration;
 using SpankQrun.Variables;
 
 namespace SpankQrun.Plugin.Core;
 
-/// <summary>The IBMQRUN_* variables a task of a job that asked for a backend receives.</summary>
-public static class TaskEnvironmentPlan
+/// <summary>The IBMQRUN_* variables a task of a job that asked for a backend receives, and those it must not keep.</summary>
+/// <param name="Assignments">The request's own variables first, then the backend's settings in <see cref="SiteSettings.All"/> order.</param>
+/// <param name="Removals">
+/// Setting variables the backend does not configure. A task may inherit them (an srun inside a batch job
+/// for another backend, or the user's own environment); left in place they would mix another
+/// backend's credentials with this one's endpoint.
+/// </param>
+public sealed record TaskEnvironmentPlan(IReadOnlyList<EnvironmentAssignment> Assignments, IReadOnlyList<string> Removals)
 {
-    /// <summary>The request's own variables first, then every site setting, in the seed's order.</summary>
-    public static IReadOnlyList<EnvironmentAssignment> Create(JobRequest request, SiteConfiguration configuration)
+    /// <summary>The plan for <paramref name="request"/> served with <paramref name="settings"/>.</summary>
+    public static TaskEnvironmentPlan Create(JobRequest request, BackendSettings settings)
     {
-        var plan = new List<EnvironmentAssignment>(configuration.Values.Count + 2)
+        var assignments = new List<EnvironmentAssignment>(settings.Values.Count + 2)
         {
             new(IbmQrunVariables.Backend, request.Backend, IsSecret: false),
         };
         if (request.Primitive is not null)
-            plan.Add(new EnvironmentAssignment(IbmQrunVariables.Primitive, request.Primitive, IsSecret: false));
-        foreach (var (setting, value) in configuration.Values)
-            plan.Add(new EnvironmentAssignment(setting.Variable, value, setting.IsSecret));
-        return plan;
+            assignments.Add(new EnvironmentAssignment(IbmQrunVariables.Primitive, request.Primitive, IsSecret: false));
+        foreach (var (setting, value) in settings.Values)
+            assignments.Add(new EnvironmentAssignment(setting.Variable, value, setting.IsSecret));
+        var removals = SiteSettings.All.Where(s => settings.Values.All(v => v.Key != s)).Select(s => s.Variable).ToList();
+        return new TaskEnvironmentPlan(assignments, removals);
     }
 }

@@ -1,4 +1,5 @@
 using SpankQrun.Plugin.Core.Callbacks;
+using SpankQrun.Plugin.Core.Configuration;
 using SpankQrun.Plugin.Core.Tests.Fakes;
 using SpankQrun.Variables;
 
@@ -11,7 +12,7 @@ public sealed class TaskInitCallbackTests
     {
         var host = new RecordingSpankHost();
 
-        var rc = TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", "Sampler");
+        var rc = TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", "Sampler", SecretsFileSnapshot.None);
 
         Assert.Equal(SpankResult.Success, rc);
         Assert.Equal(
@@ -37,7 +38,7 @@ public sealed class TaskInitCallbackTests
     {
         var host = new RecordingSpankHost();
 
-        Assert.Equal(SpankResult.Success, TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", null));
+        Assert.Equal(SpankResult.Success, TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", null, SecretsFileSnapshot.None));
 
         Assert.DoesNotContain(IbmQrunVariables.Primitive, host.Environment.Keys);
         Assert.Equal("fake_brisbane", host.Environment[IbmQrunVariables.Backend]);
@@ -48,7 +49,7 @@ public sealed class TaskInitCallbackTests
     {
         var host = new RecordingSpankHost();
 
-        TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", "sampler");
+        TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", "sampler", SecretsFileSnapshot.None);
 
         var text = host.AllText;
         Assert.StartsWith("-> slurm_spank_task_init argc=8 remote=1", text);
@@ -68,17 +69,17 @@ public sealed class TaskInitCallbackTests
     [InlineData(0)]
     [InlineData(7)]
     [InlineData(9)]
-    public void Run_IncompleteConfiguration_FailsWithOneUserLineAndSetsNothing(int count)
+    public void Run_WrongArgumentCount_FailsWithOneUserLineAndSetsNothing(int count)
     {
         var arguments = SiteArguments.Valid().Concat(SiteArguments.Valid()).Take(count).ToArray();
         var host = new RecordingSpankHost();
 
-        var rc = TaskInitCallback.Run(host, arguments, "fake_brisbane", "sampler");
+        var rc = TaskInitCallback.Run(host, arguments, "fake_brisbane", "sampler", SecretsFileSnapshot.None);
 
         Assert.Equal(SpankResult.Failure, rc);
         Assert.Empty(host.Environment);
         var error = Assert.Single(host.Errors);
-        Assert.StartsWith("the site configuration is incomplete: ", error);
+        Assert.StartsWith("the site configuration is broken: ", error);
         Assert.EndsWith("; ask your administrator", error);
         Assert.Contains(host.Lines, l => l.Level == PluginLogLevel.Info && l.Message.StartsWith("site configuration: ", StringComparison.Ordinal));
         foreach (var secret in SiteArguments.Secrets)
@@ -93,7 +94,7 @@ public sealed class TaskInitCallbackTests
         arguments[5] = "nope";
         var host = new RecordingSpankHost();
 
-        TaskInitCallback.Run(host, arguments, "fake_brisbane", "sampler");
+        TaskInitCallback.Run(host, arguments, "fake_brisbane", "sampler", SecretsFileSnapshot.None);
 
         Assert.Contains("(and 1 more problem(s), listed in the node's slurmd log)", Assert.Single(host.Errors));
     }
@@ -103,7 +104,7 @@ public sealed class TaskInitCallbackTests
     {
         var host = new RecordingSpankHost();
 
-        var rc = TaskInitCallback.Run(host, SiteArguments.Valid(), "bad/name", "sampler");
+        var rc = TaskInitCallback.Run(host, SiteArguments.Valid(), "bad/name", "sampler", SecretsFileSnapshot.None);
 
         Assert.Equal(SpankResult.Failure, rc);
         Assert.Empty(host.Environment);
@@ -115,7 +116,7 @@ public sealed class TaskInitCallbackTests
     {
         var host = new RecordingSpankHost { FailSetEnvironmentFor = IbmQrunVariables.S3Bucket };
 
-        var rc = TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", "sampler");
+        var rc = TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", "sampler", SecretsFileSnapshot.None);
 
         Assert.Equal(SpankResult.Failure, rc);
         Assert.Equal($"could not set {IbmQrunVariables.S3Bucket} in the task environment", Assert.Single(host.Errors));
@@ -127,7 +128,7 @@ public sealed class TaskInitCallbackTests
         var host = new RecordingSpankHost();
         host.Items.Clear();
 
-        Assert.Equal(SpankResult.Success, TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", "sampler"));
+        Assert.Equal(SpankResult.Success, TaskInitCallback.Run(host, SiteArguments.Valid(), "fake_brisbane", "sampler", SecretsFileSnapshot.None));
         Assert.DoesNotContain("S_JOB_ID", host.AllText);
     }
 
@@ -137,7 +138,7 @@ public sealed class TaskInitCallbackTests
         var host = new RecordingSpankHost();
         host.Inherited[IbmQrunVariables.Backend] = "fake_cairo";
 
-        var rc = TaskInitCallback.Run(host, SiteArguments.Valid(), null, "ESTIMATOR");
+        var rc = TaskInitCallback.Run(host, SiteArguments.Valid(), null, "ESTIMATOR", SecretsFileSnapshot.None);
 
         Assert.Equal(SpankResult.Success, rc);
         Assert.Equal("fake_cairo", host.Environment[IbmQrunVariables.Backend]);
@@ -149,7 +150,7 @@ public sealed class TaskInitCallbackTests
     {
         var host = new RecordingSpankHost();
 
-        Assert.Equal(SpankResult.Failure, TaskInitCallback.Run(host, SiteArguments.Valid(), null, "sampler"));
+        Assert.Equal(SpankResult.Failure, TaskInitCallback.Run(host, SiteArguments.Valid(), null, "sampler", SecretsFileSnapshot.None));
         Assert.Empty(host.Environment);
         Assert.Contains("also needs --q-backend=NAME", Assert.Single(host.Errors));
     }

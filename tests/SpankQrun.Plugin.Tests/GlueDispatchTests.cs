@@ -145,8 +145,8 @@ public sealed class GlueDispatchTests(StubHost host) : IClassFixture<StubHost>
         Assert.Empty(run.Values("TASK_INIT_RC"));
         Assert.Empty(run.Environment);
         Assert.Equal(
-            ["spank_ibm_qrun: the site configuration is incomplete: the plugstack.conf line for spank_ibm_qrun has 2 argument(s); expected 8: " +
-             "APPID_CLIENT_ID APPID_SECRET DAAPI_ENDPOINT AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY S3_ENDPOINT S3_BUCKET S3_REGION; ask your administrator"],
+            ["spank_ibm_qrun: the site configuration is broken: the plugstack.conf line for spank_ibm_qrun has 2 argument(s); expected 8: " +
+             "APPID_CLIENT_ID APPID_SECRET DAAPI_ENDPOINT AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY S3_ENDPOINT S3_BUCKET S3_REGION (or key=value settings); ask your administrator"],
             run.Errors);
     }
 

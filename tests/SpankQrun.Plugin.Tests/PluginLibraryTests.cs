@@ -24,7 +24,7 @@ public sealed class PluginLibraryTests
             new HashSet<string>
             {
                 "plugin_name", "plugin_type", "plugin_version", "spank_plugin_version",
-                "slurm_spank_init", "slurm_spank_init_post_opt", "slurm_spank_task_init",
+                "slurm_spank_init", "slurm_spank_init_post_opt", "slurm_spank_task_init_privileged", "slurm_spank_task_init",
                 "spank_qrun_managed_check_option", "spank_qrun_managed_check_request", "spank_qrun_managed_task_init",
                 "DotNetRuntimeDebugHeader",
             },

@@ -18,6 +18,9 @@ public sealed class StubHostRun(CommandResult result)
     /// <summary>Thread counts seen; more than one means the .NET runtime had started.</summary>
     public IReadOnlyList<int> Threads => [.. Values("THREADS").Select(int.Parse)];
 
+    /// <summary>The variables the plugin removed from the task environment, in order.</summary>
+    public IReadOnlyList<string> Removed => Values("UNSETENV");
+
     public IReadOnlyDictionary<string, string> Environment =>
         Values("SETENV").Select(v => v.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 

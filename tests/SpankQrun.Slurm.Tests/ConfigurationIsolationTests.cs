@@ -12,7 +12,7 @@ public sealed class ConfigurationIsolationTests : IDisposable
     public static TheoryData<string[], bool, string> BrokenConfigurations() => new()
     {
         { ["demo", "demopass", "http://127.0.0.1:1", "key"], false, "has 4 argument(s); expected 8" },
-        { [], false, "has no arguments; expected 8" },
+        { [], false, "has no arguments; give key=value settings or the seed's 8 positional arguments" },
         { [.. TestSite.Arguments.Take(2), "not-a-url", .. TestSite.Arguments.Skip(3)], false, "argument 3 (DAAPI_ENDPOINT) is not an http:// or https:// URL" },
         { ["demo", "demopass", "http://127.0.0.1:1", "key"], true, "has 4 argument(s); expected 8" },
     };
@@ -51,7 +51,7 @@ public sealed class ConfigurationIsolationTests : IDisposable
         Assert.DoesNotContain("should-not-run", step.Stdout);
         var lines = step.Stderr.Split('\n').Where(l => l.Contains("spank_ibm_qrun", StringComparison.Ordinal)).ToList();
         var line = Assert.Single(lines);
-        Assert.Contains("spank_ibm_qrun: the site configuration is incomplete: ", line);
+        Assert.Contains("spank_ibm_qrun: the site configuration is broken: ", line);
         Assert.Contains(problem, line);
         Assert.EndsWith("; ask your administrator", line.TrimEnd());
         Assert.All((await SlurmCluster.NodeStatesAsync()).Values, state => Assert.DoesNotContain("drain", state));
@@ -69,7 +69,7 @@ public sealed class ConfigurationIsolationTests : IDisposable
         Assert.True(batch.ExitCode != 0, batch.ToString());
         var text = File.ReadAllText(output);
         Assert.DoesNotContain("should-not-run", text);
-        Assert.Contains("spank_ibm_qrun: the site configuration is incomplete: the plugstack.conf line for spank_ibm_qrun has 2 argument(s)", text);
+        Assert.Contains("spank_ibm_qrun: the site configuration is broken: the plugstack.conf line for spank_ibm_qrun has 2 argument(s)", text);
         var jobId = batch.Stdout.Split(' ', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
         var logs = string.Join('\n', SlurmCluster.LogFiles().Select(File.ReadAllText));
         Assert.Contains($"[{jobId}.batch]", logs);

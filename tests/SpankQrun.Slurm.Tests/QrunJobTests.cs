@@ -110,6 +110,41 @@ public sealed class QrunJobTests : IClassFixture<QrunServices>, IDisposable
         await AssertNothingLeftAsync();
     }
 
+    [Fact]
+    public async Task TwoBackendsFromARootOnlySecretsFile_IamAndAppId_RunQrunForANonRootUser()
+    {
+        using var secrets = SecretsFile.Create($"""
+            aws_access_key_id = {_services.S3.AccessKeyId}
+            aws_secret_access_key = {_services.S3.SecretAccessKey}
+            [fake_brisbane]
+            iam_apikey = {QrunServices.IamApiKey}
+            [fake_cairo]
+            appid_client_id = {QrunServices.AppIdClient}
+            appid_secret = {QrunServices.AppIdSecret}
+            """);
+        _services.ConfigurePlugin(secrets.Path);
+        var script = _workspace.WriteScript("job.sh", """
+            #!/bin/bash
+            #SBATCH --q-backend=fake_brisbane
+            #SBATCH --q-primitive=sampler
+            srun qrun sampler_input.json --results sampler_output.json
+            srun --q-backend=fake_cairo --q-primitive=estimator qrun estimator_input.json --results estimator_output.json
+            """);
+
+        var result = await Shell.RunAsync("runuser",
+            ["-u", "qrunuser", "--", "sbatch", "--wait", $"--chdir={_workspace.Directory}", $"--output={_workspace.PathOf("slurm.out")}", script],
+            TimeSpan.FromMinutes(3), QrunOnPath);
+
+        Assert.True(result.ExitCode == 0, result + Output());
+        using var sampler = JsonDocument.Parse(File.ReadAllText(_workspace.PathOf("sampler_output.json")));
+        Assert.Equal(10_000, sampler.RootElement.GetProperty("results")[0].GetProperty("data").EnumerateObject().Single().Value.GetProperty("samples").GetArrayLength());
+        using var estimator = JsonDocument.Parse(File.ReadAllText(_workspace.PathOf("estimator_output.json")));
+        Assert.Equal([0, 0, 0, 0, 1, 1], estimator.RootElement.GetProperty("results")[0].GetProperty("data").GetProperty("evs").EnumerateArray().Select(e => Math.Round(e.GetDouble(), 6)));
+        Assert.DoesNotContain(QrunServices.IamApiKey, Output());
+        await AssertNothingLeftAsync();
+        Assert.Empty(await _services.S3.ListObjectKeysAsync(QrunServices.SecondBucket));
+    }
+
     private Task<CommandResult> SbatchAsync(string script, bool wait) =>
         Shell.RunAsync("sbatch", [.. wait ? ["--wait"] : Array.Empty<string>(), $"--chdir={_workspace.Directory}", $"--output={_workspace.PathOf("slurm.out")}", script],
             TimeSpan.FromMinutes(3), QrunOnPath);

@@ -47,12 +47,25 @@ public sealed class SecretMaskingTests : IDisposable
         Plugstack.Configure(TestSite.Arguments.Skip(1).ToArray());
         outputs.Add((await Shell.RunAsync("srun", ["-N1", "--q-backend=fake_brisbane", "true"])).Output);
         outputs.Add(File.ReadAllText(_workspace.PathOf("batch.out")));
+        using (var secrets = SecretsFile.Create(TwoBackendSite.SecretsContent))
+        {
+            Plugstack.Configure(TwoBackendSite.Arguments(secrets.Path));
+            outputs.Add((await Shell.RunAsync("srun", ["-N2", "-n2", "--q-backend=ibm_torino", "--q-primitive=sampler", "true"])).Output);
+            outputs.Add((await Shell.RunAsync("runuser", ["-u", "qrunuser", "--", "srun", "-N1", "--chdir=/tmp", "--q-backend=ibm_fez", "true"])).Output);
+            outputs.Add((await Shell.RunAsync("srun", ["-N1", "--q-backend=ibm_foo", "true"])).Output);
+            secrets.SetMode((UnixFileMode)0x1A4);
+            outputs.Add((await Shell.RunAsync("srun", ["-N1", "--q-backend=ibm_fez", "true"])).Output);
+            secrets.SetMode(SecretsFile.RootOnly);
+            File.AppendAllText(secrets.Path, $"\n{TwoBackendSite.FezSecretKey}\niam_apikey = {TwoBackendSite.TorinoApiKey}\n");
+            outputs.Add((await Shell.RunAsync("srun", ["-N1", "--q-backend=ibm_fez", "true"])).Output);
+        }
+
 
         var places = SlurmCluster.LogFiles().Select(f => (Name: f, Text: File.ReadAllText(f)))
             .Concat(outputs.Select((o, i) => (Name: $"output of command {i}", Text: o)));
         foreach (var (name, text) in places)
         {
-            foreach (var secret in TestSite.Secrets)
+            foreach (var secret in TestSite.Secrets.Concat(TwoBackendSite.Secrets))
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{name} contains the secret {secret[..6]}...");
         }
     }

@@ -11,7 +11,8 @@ namespace SpankQrun.Plugin.Exports;
 internal static unsafe class TaskInitExport
 {
     [UnmanagedCallersOnly(EntryPoint = "spank_qrun_managed_task_init")]
-    public static int TaskInit(HostTable* host, int argc, byte** argv, byte* backend, byte* primitive) =>
+    public static int TaskInit(HostTable* host, int argc, byte** argv, byte* backend, byte* primitive, SecretsFileView* secrets) =>
         ExportGuard.Run(host, TaskInitCallback.Name,
-            h => TaskInitCallback.Run(h, NativeStrings.ReadArray(argc, argv), NativeStrings.Read(backend), NativeStrings.Read(primitive)));
+            h => TaskInitCallback.Run(h, NativeStrings.ReadArray(argc, argv), NativeStrings.Read(backend), NativeStrings.Read(primitive),
+                SecretsFileView.ToSnapshot(secrets)));
 }

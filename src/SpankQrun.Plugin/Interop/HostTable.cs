@@ -10,12 +10,13 @@ namespace SpankQrun.Plugin.Interop;
 internal unsafe struct HostTable
 {
     /// <summary>The layout version this code was written for (QRUN_HOST_ABI_VERSION).</summary>
-    public const int AbiVersion = 2;
+    public const int AbiVersion = 3;
 
     public int Version;
     public void* Spank;
     public delegate* unmanaged<int, byte*, void> Log;
     public delegate* unmanaged<void*, byte*, byte*, int> SetEnv;
+    public delegate* unmanaged<void*, byte*, int> UnsetEnv;
     public delegate* unmanaged<void*, byte*, byte*, int, int> GetEnv;
     public delegate* unmanaged<void*, int, uint*, int> GetU32Item;
 }

@@ -41,6 +41,19 @@ internal sealed unsafe class SlurmSpankHost(HostTable* table) : ISpankHost
         }
     }
 
+    public bool TryUnsetEnvironment(string name)
+    {
+        var nameUtf8 = ToUtf8(name);
+        try
+        {
+            return table->UnsetEnv(table->Spank, nameUtf8) == 0;
+        }
+        finally
+        {
+            NativeMemory.Free(nameUtf8);
+        }
+    }
+
     public string? GetEnvironment(string name)
     {
         var nameUtf8 = ToUtf8(name);

@@ -12,17 +12,21 @@
  *        - slurmstepd parent (remote, root, multithreaded): option values are stored here, in C, and no
  *          managed code runs (a runtime started here would be inherited half-alive by every forked
  *          task child, which .NET does not support, and costs ~11 ms per step, see architecture.md);
- *        - the forked task child (task_init, as the job user, single-threaded, about to exec): a fresh
- *          runtime computes and sets the task's IBMQRUN_* environment, only when an option was given;
+ *        - the forked task child, only when an option was given: as root (task_init_privileged) the
+ *          glue reads the site's root-only secrets file, in C; then as the job user (task_init,
+ *          single-threaded, about to exec) a fresh runtime computes and sets the IBMQRUN_* environment;
  *   3. a table of host services (logging, environment, job items) handed to managed code, so that
  *      managed code never calls a variadic function or a spank_* symbol itself.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -44,6 +48,17 @@ static char *requested_backend;
 static char *requested_primitive;
 /* Set when storing a value failed (out of memory): task_init then refuses instead of guessing. */
 static int request_lost;
+
+/*
+ * The plugstack arguments, kept by sbatch/salloc/srun for the option callbacks (which do not receive
+ * them) to check a backend against the site's backends= list. Slurm keeps the plugin's argv for as
+ * long as the plugin is loaded, which covers every option callback.
+ */
+static int submit_argc;
+static char **submit_argv;
+
+/* The secrets file as read by root in this task child (task_init_privileged), for task_init. */
+static struct qrun_secrets_file secrets_file;
 
 static void host_log(int level, const char *message)
 {
@@ -92,9 +107,21 @@ static int host_get_u32_item(void *handle, int item, uint32_t *out)
             return -1;
         *out = (uint32_t)uid;
         return 0;
+    case QRUN_ITEM_LOCAL_TASK_ID: {
+        int task_id;
+        if (spank_get_item(sp, S_TASK_ID, &task_id) != ESPANK_SUCCESS || task_id < 0)
+            return -1;
+        *out = (uint32_t)task_id;
+        return 0;
+    }
     default:
         return -1;
     }
+}
+
+static int host_unset_env(void *sp, const char *name)
+{
+    return spank_unsetenv((spank_t)sp, name) == ESPANK_SUCCESS ? 0 : -1;
 }
 
 static struct qrun_host_table make_host(spank_t sp)
@@ -104,6 +131,7 @@ static struct qrun_host_table make_host(spank_t sp)
         .sp = sp,
         .log = host_log,
         .set_env = host_set_env,
+        .unset_env = host_unset_env,
         .get_env = host_get_env,
         .get_u32_item = host_get_u32_item,
     };
@@ -168,6 +196,36 @@ static int certainly_valid(int option, const char *value)
     return length > 0;
 }
 
+/*
+ * Whether the site's backends= list certainly admits `value`: the line has no backends= word, or has
+ * exactly one that names it. The managed check refuses only a name missing from a list it could parse,
+ * so this, too, accepts a subset of what it accepts.
+ */
+static int listed_backend(const char *value)
+{
+    const char *list = NULL, *p;
+    size_t prefix = strlen(QRUN_BACKENDS_PREFIX), length = strlen(value);
+    int i, lists = 0;
+
+    for (i = 0; i < submit_argc; i++) {
+        if (strncmp(submit_argv[i], QRUN_BACKENDS_PREFIX, prefix) == 0) {
+            list = submit_argv[i] + prefix;
+            lists++;
+        }
+    }
+    if (lists != 1)
+        return lists == 0;
+    for (p = list;;) {
+        const char *comma = strchr(p, ',');
+        size_t item = comma != NULL ? (size_t)(comma - p) : strlen(p);
+        if (item == length && strncmp(p, value, length) == 0)
+            return 1;
+        if (comma == NULL)
+            return 0;
+        p = comma + 1;
+    }
+}
+
 static int store_value(char **slot, const char *value)
 {
     char *copy = strdup(value != NULL ? value : "");
@@ -190,13 +248,13 @@ static int on_option(int val, const char *optarg, int remote)
 {
     char **slot = val == QRUN_OPTION_BACKEND ? &requested_backend : &requested_primitive;
 
-    if (!remote && !certainly_valid(val, optarg)) {
+    if (!remote && !(certainly_valid(val, optarg) && (val != QRUN_OPTION_BACKEND || listed_backend(optarg)))) {
         struct qrun_host_table host = make_host(NULL);
         struct saved_sigpipe sigpipe;
         int rc;
 
         save_sigpipe(&sigpipe);
-        rc = spank_qrun_managed_check_option(&host, val, optarg);
+        rc = spank_qrun_managed_check_option(&host, val, optarg, submit_argc, (const char *const *)submit_argv);
         restore_sigpipe(&sigpipe);
         if (rc != 0)
             return -1;
@@ -225,11 +283,13 @@ int slurm_spank_init(spank_t sp, int ac, char **av)
     spank_context_t context = spank_context();
     struct spank_option *opt;
 
-    (void)ac;
-    (void)av;
     /* slurmd loads the plugin only because this symbol exists; it has nothing to do there. */
     if (context != S_CTX_LOCAL && context != S_CTX_ALLOCATOR && context != S_CTX_REMOTE)
         return 0;
+    if (context != S_CTX_REMOTE) {
+        submit_argc = ac;
+        submit_argv = av;
+    }
 
     for (opt = qrun_options; opt->name != NULL; opt++) {
         if (spank_option_register(sp, opt) != ESPANK_SUCCESS) {
@@ -275,6 +335,130 @@ int slurm_spank_init_post_opt(spank_t sp, int ac, char **av)
 }
 
 /*
+ * Opens the secrets file as root and checks it as ssh checks a private key: not a symbolic link, a
+ * regular file, owned by root, neither readable nor writable by group or others. The checks are made
+ * on the opened descriptor, so the file cannot be swapped between check and read. Only the outcome
+ * and the bytes are kept; the managed side words the messages and parses.
+ */
+static void read_secrets_file(const char *path, struct qrun_secrets_file *out)
+{
+    struct stat st;
+    unsigned char *buffer;
+    int64_t length = 0;
+    int fd;
+
+    memset(out, 0, sizeof(*out));
+    out->path = path;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        out->status = QRUN_SECRETS_SYMBOLIC_LINK;
+        return;
+    }
+    /* O_NONBLOCK: a FIFO put in the file's place must not hang the task; it is refused below. */
+    fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        out->status = errno == ELOOP ? QRUN_SECRETS_SYMBOLIC_LINK : QRUN_SECRETS_OPEN_FAILED;
+        out->error_number = errno;
+        return;
+    }
+    if (fstat(fd, &st) != 0) {
+        out->status = QRUN_SECRETS_READ_FAILED;
+        out->error_number = errno;
+        close(fd);
+        return;
+    }
+    out->owner_uid = (uint32_t)st.st_uid;
+    out->mode = (uint32_t)(st.st_mode & 07777);
+    if (!S_ISREG(st.st_mode))
+        out->status = QRUN_SECRETS_NOT_REGULAR_FILE;
+    else if (st.st_uid != 0)
+        out->status = QRUN_SECRETS_NOT_OWNED_BY_ROOT;
+    else if (st.st_mode & (S_IRGRP | S_IWGRP | S_IROTH | S_IWOTH))
+        out->status = QRUN_SECRETS_ACCESSIBLE_BY_OTHERS;
+    else if (st.st_size > QRUN_SECRETS_MAX_BYTES)
+        out->status = QRUN_SECRETS_TOO_LARGE;
+    if (out->status != QRUN_SECRETS_NOT_READ) {
+        close(fd);
+        return;
+    }
+
+    /* One byte more than allowed, to notice a file that grew since fstat. */
+    buffer = malloc(QRUN_SECRETS_MAX_BYTES + 1);
+    if (buffer == NULL) {
+        out->status = QRUN_SECRETS_READ_FAILED;
+        out->error_number = ENOMEM;
+        close(fd);
+        return;
+    }
+    for (;;) {
+        ssize_t n = read(fd, buffer + length, (size_t)(QRUN_SECRETS_MAX_BYTES + 1 - length));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            out->status = QRUN_SECRETS_READ_FAILED;
+            out->error_number = errno;
+            break;
+        }
+        length += n;
+        if (n == 0 || length > QRUN_SECRETS_MAX_BYTES)
+            break;
+    }
+    close(fd);
+    if (out->status == QRUN_SECRETS_NOT_READ && length > QRUN_SECRETS_MAX_BYTES)
+        out->status = QRUN_SECRETS_TOO_LARGE;
+    if (out->status != QRUN_SECRETS_NOT_READ) {
+        explicit_bzero(buffer, QRUN_SECRETS_MAX_BYTES + 1);
+        free(buffer);
+        return;
+    }
+    out->status = QRUN_SECRETS_READ;
+    out->content = buffer;
+    out->length = length;
+}
+
+static void forget_secrets_file(void)
+{
+    if (secrets_file.content != NULL) {
+        explicit_bzero((void *)secrets_file.content, QRUN_SECRETS_MAX_BYTES + 1);
+        free((void *)secrets_file.content);
+    }
+    memset(&secrets_file, 0, sizeof(secrets_file));
+}
+
+/* The value of the line's single absolute secrets= word, or NULL (PlugstackParser reports other cases). */
+static const char *secrets_path(int ac, char **av)
+{
+    size_t prefix = strlen(QRUN_SECRETS_PREFIX);
+    const char *path = NULL;
+    int i, found = 0;
+
+    for (i = 0; i < ac; i++) {
+        if (strncmp(av[i], QRUN_SECRETS_PREFIX, prefix) == 0) {
+            path = av[i] + prefix;
+            found++;
+        }
+    }
+    return found == 1 && path[0] == '/' ? path : NULL;
+}
+
+/*
+ * Runs in the forked task child as root (slurmstepd has not yet switched the child to the job user),
+ * after option callbacks stored the request. The only place the secrets file is read: as root, so
+ * that it can be root-only, and only for a job that asked for a backend. No managed code runs as root;
+ * task_init uses what is read here. Never fails: errors are reported by task_init, as the user sees them.
+ */
+int slurm_spank_task_init_privileged(spank_t sp, int ac, char **av)
+{
+    const char *path;
+
+    if (!spank_remote(sp) || (requested_backend == NULL && requested_primitive == NULL))
+        return 0;
+    path = secrets_path(ac, av);
+    if (path != NULL)
+        read_secrets_file(path, &secrets_file);
+    return 0;
+}
+
+/*
  * Runs in the forked task child, as the job user, just before exec. The slurmstepd parent never started
  * the runtime, so the child may start its own; it is single-threaded until then and execs right after.
  * Jobs that did not ask for a backend never enter managed code, so a broken site configuration cannot
@@ -302,8 +486,10 @@ int slurm_spank_task_init(spank_t sp, int ac, char **av)
 
     host = make_host(sp);
     save_sigpipe(&sigpipe);
-    rc = spank_qrun_managed_task_init(&host, ac, (const char *const *)av, requested_backend, requested_primitive);
+    rc = spank_qrun_managed_task_init(&host, ac, (const char *const *)av, requested_backend, requested_primitive,
+                                      &secrets_file);
     restore_sigpipe(&sigpipe);
+    forget_secrets_file();
     if (rc != 0)
         _exit(QRUN_TASK_FAILED_EXIT);
     return 0;

@@ -6,17 +6,21 @@
  * usage: spank_stub_host PLUGIN CONTEXT REMOTE COMMAND...
  *   CONTEXT: local|remote|allocator|slurmd|job_script; REMOTE: 0|1
  *   commands, run in order:
+ *     plugstack N WORDS...     the N plugstack args that init, privileged and (without its own) task_init receive
  *     init                     slurm_spank_init; prints "OPTIONS n" and each "OPTION name arginfo|usage"
  *     option NAME VALUE        the option callback; prints "OPTION_RC rc"
  *     post_opt                 slurm_spank_init_post_opt; prints "POST_OPT_RC rc" (the plugin may exit)
+ *     privileged               slurm_spank_task_init_privileged; prints "PRIVILEGED_RC rc" and THREADS
  *     task_init ARGS...        slurm_spank_task_init with ARGS as plugstack args (the rest of the command
- *                              line); prints "TASK_INIT_RC rc", then THREADS and SIGPIPE as below
+ *                              line, or those of `plugstack` when there are none); prints "TASK_INIT_RC rc",
+ *                              then THREADS and SIGPIPE as below
  *     threads                  prints "THREADS n" (more than 1: the .NET runtime started)
  *     sigpipe                  prints "SIGPIPE default|ignored|handled"
  *     ignore_sigpipe           sets SIGPIPE to SIG_IGN, as a host might
  *     version                  prints "PLUGIN_VERSION n" (the plugin's plugin_version, decimal)
- * The job environment spank_getenv reads is this process's own environment.
- * Every log line the plugin writes is printed as "LOG level message"; every setenv as "SETENV name=value".
+ * The job environment spank_getenv reads is this process's own environment; S_TASK_ID is $STUB_LOCAL_TASK_ID
+ * (default 0), every other item 4242. Every log line the plugin writes is printed as "LOG level message";
+ * every setenv as "SETENV name=value", every unsetenv as "UNSETENV name".
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -85,6 +89,14 @@ int spank_setenv(void *sp, const char *name, const char *value, int overwrite)
     return 0;
 }
 
+int spank_unsetenv(void *sp, const char *name)
+{
+    (void)sp;
+    printf("UNSETENV %s\n", name);
+    fflush(stdout);
+    return 0;
+}
+
 int spank_getenv(void *sp, const char *name, char *buf, int len)
 {
     const char *value = getenv(name);
@@ -100,7 +112,12 @@ int spank_get_item(void *sp, int item, ...)
     va_list args;
     (void)sp;
     va_start(args, item);
-    *va_arg(args, uint32_t *) = 4242;
+    if (item == 11) { /* S_TASK_ID, an int */
+        const char *id = getenv("STUB_LOCAL_TASK_ID");
+        *va_arg(args, int *) = id != NULL ? atoi(id) : 0;
+    } else {
+        *va_arg(args, uint32_t *) = 4242;
+    }
     va_end(args);
     return 0;
 }
@@ -131,7 +148,8 @@ int main(int argc, char **argv)
     static const char *contexts[] = { "error", "local", "remote", "allocator", "slurmd", "job_script" };
     typedef int (*callback)(void *, int, char **);
     void *plugin;
-    int i;
+    int i, plugstack_argc = 0;
+    char **plugstack_argv = NULL;
 
     if (argc < 4)
         return 2;
@@ -148,8 +166,12 @@ int main(int argc, char **argv)
     }
 
     for (i = 4; i < argc; i++) {
-        if (strcmp(argv[i], "init") == 0) {
-            int rc = ((callback)dlsym(plugin, "slurm_spank_init"))(NULL, 0, NULL);
+        if (strcmp(argv[i], "plugstack") == 0 && i + 1 < argc) {
+            plugstack_argc = atoi(argv[++i]);
+            plugstack_argv = argv + i + 1;
+            i += plugstack_argc;
+        } else if (strcmp(argv[i], "init") == 0) {
+            int rc = ((callback)dlsym(plugin, "slurm_spank_init"))(NULL, plugstack_argc, plugstack_argv);
             printf("INIT_RC %d\nOPTIONS %d\n", rc, option_count);
             for (int o = 0; o < option_count; o++)
                 printf("OPTION %s %s|%s\n", options[o].name, options[o].arginfo, options[o].usage);
@@ -164,8 +186,13 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "post_opt") == 0) {
             fflush(stdout);
             printf("POST_OPT_RC %d\n", ((callback)dlsym(plugin, "slurm_spank_init_post_opt"))(NULL, 0, NULL));
+        } else if (strcmp(argv[i], "privileged") == 0) {
+            int rc = ((callback)dlsym(plugin, "slurm_spank_task_init_privileged"))(NULL, plugstack_argc, plugstack_argv);
+            printf("PRIVILEGED_RC %d\nTHREADS %d\n", rc, count_threads());
         } else if (strcmp(argv[i], "task_init") == 0) {
-            int rc = ((callback)dlsym(plugin, "slurm_spank_task_init"))(NULL, argc - i - 1, argv + i + 1);
+            int own = argc - i - 1;
+            int rc = ((callback)dlsym(plugin, "slurm_spank_task_init"))(NULL, own > 0 ? own : plugstack_argc,
+                                                                       own > 0 ? argv + i + 1 : plugstack_argv);
             printf("TASK_INIT_RC %d\nTHREADS %d\nSIGPIPE %s\n", rc, count_threads(), sigpipe_state());
             break;
         } else if (strcmp(argv[i], "version") == 0) {

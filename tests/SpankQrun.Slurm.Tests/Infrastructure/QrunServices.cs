@@ -12,6 +12,11 @@ namespace SpankQrun.Slurm.Tests.Infrastructure;
 public sealed class QrunServices : IAsyncLifetime
 {
     public const string Bucket = "e2e-qrun";
+    public const string SecondBucket = "e2e-qrun-cairo";
+    public const string IamApiKey = "e2e-apikey-Hq7";
+    public const string ServiceCrn = "crn:v1:local:quantum-computing:e2e::";
+    public const string AppIdClient = "e2e-client";
+    public const string AppIdSecret = "e2e-secret-for-qrun";
     public const string SlowBackend = "slow_backend";
 
     // A backend whose jobs wait 10 minutes before they start, so that they are still running when a
@@ -22,7 +27,7 @@ public sealed class QrunServices : IAsyncLifetime
           "token_lifetime_secs": 3600,
           "execution_lanes": 4,
           "app_id_clients": [ { "client_id": "e2e-client", "secret": "e2e-secret-for-qrun" } ],
-          "iam_api_keys": [ "e2e-apikey" ],
+          "iam_api_keys": [ "e2e-apikey-Hq7" ],
           "backends": [
             { "name": "fake_brisbane", "num_qubits": 127 },
             { "name": "fake_cairo", "num_qubits": 27 },
@@ -40,6 +45,7 @@ public sealed class QrunServices : IAsyncLifetime
         S3 = await S3Server.StartAsync();
         Emulator = await EmulatorServer.StartAsync(new EmulatorServerOptions(Config));
         await S3.CreateBucketAsync(Bucket);
+        await S3.CreateBucketAsync(SecondBucket);
     }
 
     public async Task DisposeAsync()
@@ -51,15 +57,28 @@ public sealed class QrunServices : IAsyncLifetime
 
     /// <summary>Points the plugin at these services.</summary>
     public void ConfigurePlugin() => Plugstack.Configure(
-        ["e2e-client", "e2e-secret-for-qrun", Emulator.Endpoint.ToString().TrimEnd('/'), S3.AccessKeyId, S3.SecretAccessKey,
+        [AppIdClient, AppIdSecret, Emulator.Endpoint.ToString().TrimEnd('/'), S3.AccessKeyId, S3.SecretAccessKey,
          S3.Endpoint.ToString().TrimEnd('/'), Bucket, S3.Region]);
+
+    /// <summary>
+    /// Points the plugin at these services in the key=value form: fake_brisbane authenticates with IAM,
+    /// fake_cairo with App ID and its own bucket; credentials come from <paramref name="secretsPath"/>.
+    /// </summary>
+    public void ConfigurePlugin(string secretsPath)
+    {
+        var emulator = Emulator.Endpoint.ToString().TrimEnd('/');
+        Plugstack.Configure(
+            ["backends=fake_brisbane,fake_cairo,slow_backend", $"secrets={secretsPath}", $"daapi_endpoint={emulator}",
+             $"s3_endpoint={S3.Endpoint.ToString().TrimEnd('/')}", $"s3_bucket={Bucket}", $"s3_region={S3.Region}",
+             $"iam_endpoint={emulator}", $"service_crn={ServiceCrn}", $"fake_cairo.s3_bucket={SecondBucket}"]);
+    }
 
     /// <summary>The jobs the emulator still holds (deleted ones are gone), as (id, status).</summary>
     public async Task<IReadOnlyList<(string Id, string Status)>> DirectAccessJobsAsync()
     {
         using var http = new HttpClient { BaseAddress = Emulator.Endpoint };
         using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "v1/token");
-        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("e2e-client:e2e-secret-for-qrun")));
+        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AppIdClient}:{AppIdSecret}")));
         using var tokenResponse = await http.SendAsync(tokenRequest);
         tokenResponse.EnsureSuccessStatusCode();
         var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
