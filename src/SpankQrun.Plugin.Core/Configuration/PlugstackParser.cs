@@ -15,27 +15,18 @@ public static class PlugstackParser
     public static PlugstackConfiguration? Parse(IReadOnlyList<string> words, out IReadOnlyList<string> problems)
     {
         var found = new List<string>();
-        PlugstackConfiguration? configuration;
+        var keyed = words.Select(SettingKeys.IsKeyed).ToList();
+        var firstPositional = keyed.IndexOf(false);
+        var firstKeyed = keyed.IndexOf(true);
+        PlugstackConfiguration? configuration = null;
         if (words.Count == 0)
-        {
             found.Add(ConfigurationMessages.ArgumentsMissing());
-            configuration = null;
-        }
-        else if (words.All(w => !SettingKeys.IsKeyed(w)))
-        {
+        else if (firstKeyed < 0)
             configuration = ParsePositional(words, found);
-        }
-        else if (words.All(SettingKeys.IsKeyed))
-        {
+        else if (firstPositional < 0)
             configuration = ParseKeyed(words, found);
-        }
         else
-        {
-            var positional = Enumerable.Range(0, words.Count).First(i => !SettingKeys.IsKeyed(words[i]));
-            var keyed = Enumerable.Range(0, words.Count).First(i => SettingKeys.IsKeyed(words[i]));
-            found.Add(ConfigurationMessages.FormsMixed(positional + 1, keyed + 1, SettingKeys.KeyOf(words[keyed])));
-            configuration = null;
-        }
+            found.Add(ConfigurationMessages.FormsMixed(firstPositional + 1, firstKeyed + 1, SettingKeys.KeyOf(words[firstKeyed])));
 
         problems = found;
         return found.Count == 0 ? configuration : null;

@@ -197,22 +197,37 @@ static int certainly_valid(int option, const char *value)
 }
 
 /*
+ * The value of the plugstack word that starts with `prefix` (the last one), and in *count how many
+ * words do. The glue looks at two words only; PlugstackParser reads and checks the whole line.
+ */
+static const char *word_value(int ac, char **av, const char *prefix, int *count)
+{
+    size_t length = strlen(prefix);
+    const char *value = NULL;
+    int i;
+
+    *count = 0;
+    for (i = 0; i < ac; i++) {
+        if (strncmp(av[i], prefix, length) == 0) {
+            value = av[i] + length;
+            (*count)++;
+        }
+    }
+    return value;
+}
+
+/*
  * Whether the site's backends= list certainly admits `value`: the line has no backends= word, or has
  * exactly one that names it. The managed check refuses only a name missing from a list it could parse,
  * so this, too, accepts a subset of what it accepts.
  */
 static int listed_backend(const char *value)
 {
-    const char *list = NULL, *p;
-    size_t prefix = strlen(QRUN_BACKENDS_PREFIX), length = strlen(value);
-    int i, lists = 0;
+    const char *list, *p;
+    size_t length = strlen(value);
+    int lists;
 
-    for (i = 0; i < submit_argc; i++) {
-        if (strncmp(submit_argv[i], QRUN_BACKENDS_PREFIX, prefix) == 0) {
-            list = submit_argv[i] + prefix;
-            lists++;
-        }
-    }
+    list = word_value(submit_argc, submit_argv, QRUN_BACKENDS_PREFIX, &lists);
     if (lists != 1)
         return lists == 0;
     for (p = list;;) {
@@ -427,16 +442,9 @@ static void forget_secrets_file(void)
 /* The value of the line's single absolute secrets= word, or NULL (PlugstackParser reports other cases). */
 static const char *secrets_path(int ac, char **av)
 {
-    size_t prefix = strlen(QRUN_SECRETS_PREFIX);
-    const char *path = NULL;
-    int i, found = 0;
+    int found;
+    const char *path = word_value(ac, av, QRUN_SECRETS_PREFIX, &found);
 
-    for (i = 0; i < ac; i++) {
-        if (strncmp(av[i], QRUN_SECRETS_PREFIX, prefix) == 0) {
-            path = av[i] + prefix;
-            found++;
-        }
-    }
     return found == 1 && path[0] == '/' ? path : NULL;
 }
 
