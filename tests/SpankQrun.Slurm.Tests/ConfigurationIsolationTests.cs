@@ -70,10 +70,9 @@ public sealed class ConfigurationIsolationTests : IDisposable
         var text = File.ReadAllText(output);
         Assert.DoesNotContain("should-not-run", text);
         Assert.Contains("spank_ibm_qrun: the site configuration is broken: the plugstack.conf line for spank_ibm_qrun has 2 argument(s)", text);
-        var jobId = batch.Stdout.Split(' ', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
-        var logs = string.Join('\n', SlurmCluster.LogFiles().Select(File.ReadAllText));
-        Assert.Contains($"[{jobId}.batch]", logs);
-        Assert.Contains("spank_ibm_qrun: site configuration: the plugstack.conf line for spank_ibm_qrun has 2 argument(s)", logs);
+        var jobId = SlurmCluster.JobIdOf(batch.Stdout);
+        Assert.Contains(SlurmdLog.LinesOfJob(jobId), l => l.Contains($"[{jobId}.batch]", StringComparison.Ordinal)
+            && l.Contains("spank_ibm_qrun: site configuration: the plugstack.conf line for spank_ibm_qrun has 2 argument(s)", StringComparison.Ordinal));
         Assert.All((await SlurmCluster.NodeStatesAsync()).Values, state => Assert.DoesNotContain("drain", state));
     }
 }

@@ -90,7 +90,7 @@ public sealed class KeyedConfigurationTests : IDisposable
         var line = Assert.Single(text.Split('\n'), l => l.Contains("spank_ibm_qrun", StringComparison.Ordinal));
         Assert.Contains($"spank_ibm_qrun: the site configuration is broken: {problem}", line);
         Assert.DoesNotContain(TestSite.AccessKeyId, line);
-        var log = SlurmdLog.LinesOfJob(SlurmdLog.JobIdOf(batch.Stdout));
+        var log = SlurmdLog.LinesOfJob(SlurmCluster.JobIdOf(batch.Stdout));
         Assert.Single(log, l => l.Contains($"spank_ibm_qrun: site configuration: {problem}", StringComparison.Ordinal));
         Assert.Single(log, l => l.Contains("spank_ibm_qrun: the site configuration is broken: ", StringComparison.Ordinal));
         Assert.All((await SlurmCluster.NodeStatesAsync()).Values, state => Assert.DoesNotContain("drain", state));

@@ -77,7 +77,7 @@ public sealed class QrunJobTests : IClassFixture<QrunServices>, IDisposable
             srun qrun estimator_input.json --results estimator_output.json
             """);
         var submitted = await SbatchAsync(script, wait: false);
-        var jobId = submitted.Stdout.Trim().Split(' ').Last();
+        var jobId = SlurmCluster.JobIdOf(submitted.Stdout);
         await WaitForDirectAccessJobAsync(TimeSpan.FromSeconds(60));
 
         var scancel = await Shell.RunAsync("scancel", [jobId]);
@@ -100,7 +100,7 @@ public sealed class QrunJobTests : IClassFixture<QrunServices>, IDisposable
             srun qrun sampler_input.json --results sampler_output.json
             """);
         var submitted = await SbatchAsync(script, wait: false);
-        var jobId = submitted.Stdout.Trim().Split(' ').Last();
+        var jobId = SlurmCluster.JobIdOf(submitted.Stdout);
         await WaitForDirectAccessJobAsync(TimeSpan.FromSeconds(60));
 
         await WaitUntilSlurmJobEndsAsync(jobId, TimeSpan.FromSeconds(200));

@@ -20,7 +20,7 @@ public sealed class SecretMaskingTests : IDisposable
         var result = await Shell.RunAsync("srun", ["-N1", "--q-backend=fake_brisbane", "--q-primitive=sampler", "true"]);
         Assert.True(result.ExitCode == 0, result.ToString());
 
-        var log = string.Join('\n', SlurmCluster.LogFiles().Where(f => Path.GetFileName(f).StartsWith("slurmd", StringComparison.Ordinal)).Select(File.ReadAllText));
+        var log = SlurmdLog.AllText();
         Assert.Contains("spank_ibm_qrun: -> slurm_spank_task_init argc=8 remote=1", log);
         Assert.Contains("spank_ibm_qrun: argv[1] = [********]", log);
         Assert.Contains($"spank_ibm_qrun: argv[2] = [{TestSite.DaEndpoint}]", log);

@@ -127,7 +127,7 @@ public sealed class SecretsFileTests : IDisposable
         Assert.True(batch.ExitCode != 0, batch.ToString());
         var text = File.ReadAllText(output);
         Assert.Contains($"the site configuration is broken: {_secrets.Path} line 3 is not key=value, [backend], a # comment or blank (its text is not shown) (and 1 more problem(s), listed in the node's slurmd log); ask your administrator", text);
-        var log = SlurmdLog.LinesOfJob(SlurmdLog.JobIdOf(batch.Stdout));
+        var log = SlurmdLog.LinesOfJob(SlurmCluster.JobIdOf(batch.Stdout));
         Assert.Single(log, l => l.Contains($"spank_ibm_qrun: site configuration: {_secrets.Path} line 6 (iam_apikey): 'iam_apikey' is repeated in [ibm_torino] (first at line 5)", StringComparison.Ordinal));
         foreach (var place in log.Append(text))
             Assert.DoesNotContain(leaked, place);

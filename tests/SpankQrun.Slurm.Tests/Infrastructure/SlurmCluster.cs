@@ -29,6 +29,9 @@ public sealed class SlurmCluster : IAsyncLifetime
     /// <summary>Every Slurm log file of the cluster (controller and each node).</summary>
     public static IEnumerable<string> LogFiles() => Directory.GetFiles(LogDirectory, "*.log");
 
+    /// <summary>The job id in what sbatch printed ("Submitted batch job N").</summary>
+    public static string JobIdOf(string sbatchStdout) => sbatchStdout.Split(' ', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
+
     /// <summary>The states of the nodes, e.g. "idle" or "drain".</summary>
     public static async Task<IReadOnlyDictionary<string, string>> NodeStatesAsync()
     {
