@@ -66,6 +66,19 @@ internal static class PubsMessages
 
     public static string ExpectedCoefficient(JsonElement found) => $"expected a real number (Pauli coefficient), found {Describe(found)}";
 
+    public static string EncodedWithoutValue(string type) =>
+        $"a RuntimeEncoder value of __type__ \"{Truncate(type)}\" without \"__value__\"";
+
+    public static string NdarrayUndecodable(string reason) =>
+        $"an encoded ndarray that cannot be decoded: {reason}";
+
+    public static string EncodedTypeUnsupported(string type) => type switch
+    {
+        "QuantumCircuit" => "a QPY-encoded QuantumCircuit: Direct Access takes circuits as OpenQASM 3 text; write qasm3.dumps(circuit) instead",
+        "BindingsArray" => "an encoded BindingsArray: give pub.parameter_values.as_array(circuit.parameters) (an ndarray) instead",
+        _ => $"a RuntimeEncoder value of __type__ \"{Truncate(type)}\", which PUBs do not take here (accepted: ndarray, ObservablesArray)",
+    };
+
     private static string Article(PrimitiveKind kind) => kind == PrimitiveKind.Estimator ? "an estimator" : "a sampler";
 
     private static string PubShape(PrimitiveKind kind) => kind == PrimitiveKind.Sampler

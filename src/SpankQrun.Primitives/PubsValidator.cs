@@ -13,6 +13,18 @@ public static partial class PubsValidator
     /// <summary>Returns every problem found; an empty list means the document is valid for <paramref name="kind"/>.</summary>
     public static IReadOnlyList<PubsError> Validate(ReadOnlySpan<byte> utf8Json, PrimitiveKind kind)
     {
+        if (utf8Json.IndexOf("\"__type__\""u8) >= 0)
+        {
+            // RuntimeEncoder values (ndarray, ObservablesArray) are validated as the plain arrays they stand for.
+            var plain = RuntimeEncoding.Decode(utf8Json.ToArray(), out var decodeError);
+            return plain is null ? [decodeError!] : ValidatePlain(plain, kind);
+        }
+
+        return ValidatePlain(utf8Json, kind);
+    }
+
+    private static IReadOnlyList<PubsError> ValidatePlain(ReadOnlySpan<byte> utf8Json, PrimitiveKind kind)
+    {
         var errors = new List<PubsError>();
         JsonDocument document;
         try

@@ -13,14 +13,20 @@ public static class PrimitiveChecker
     /// <summary>Every problem found, each naming its JSON path or PUB (and for circuits line and column); empty when valid.</summary>
     public static IReadOnlyList<string> Check(PrimitiveKind kind, ReadOnlySpan<byte> utf8Input)
     {
-        var errors = PubsValidator.Validate(utf8Input, kind);
+        var plain = RuntimeEncoding.Decode(utf8Input.ToArray(), out var decodeError);
+        if (plain is null)
+        {
+            return [ExecutionMessages.InvalidInput(decodeError!.JsonPath, decodeError.Message)];
+        }
+
+        var errors = PubsValidator.Validate(plain, kind);
         if (errors.Count > 0)
         {
             return [.. errors.Select(error => ExecutionMessages.InvalidInput(error.JsonPath, error.Message))];
         }
 
         var problems = new List<string>();
-        using var document = JsonDocument.Parse(utf8Input.ToArray());
+        using var document = JsonDocument.Parse(plain);
         var index = 0;
         foreach (var pub in document.RootElement.GetProperty("pubs").EnumerateArray())
         {

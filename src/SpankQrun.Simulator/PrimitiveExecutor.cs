@@ -27,6 +27,14 @@ public static class PrimitiveExecutor
     {
         ArgumentNullException.ThrowIfNull(options);
         var log = new List<string>();
+        // RuntimeEncoder values (ndarray, ObservablesArray) become plain arrays first; errors name their JSON path.
+        var plain = RuntimeEncoding.Decode(utf8Input.ToArray(), out var decodeError);
+        if (plain is null)
+        {
+            return Failure(PrimitiveFailureCodes.InvalidInput, ExecutionMessages.InvalidInput(decodeError!.JsonPath, decodeError.Message), log);
+        }
+
+        utf8Input = plain;
         var errors = PubsValidator.Validate(utf8Input, kind);
         if (errors.Count > 0)
         {
@@ -38,6 +46,12 @@ public static class PrimitiveExecutor
         {
             using var document = JsonDocument.Parse(utf8Input.ToArray());
             var result = Run(kind, document.RootElement, options, log, cancellationToken);
+            if (SupportsQiskit(document.RootElement))
+            {
+                // As the real service does: results in the encoded form qiskit-ibm-runtime's RuntimeDecoder reads.
+                result = QiskitResultEncoder.Encode(kind, result);
+            }
+
             return new PrimitiveExecution(true, result, null, null, log);
         }
         catch (PubFailureException failure)
@@ -53,6 +67,9 @@ public static class PrimitiveExecutor
             return Failure(PrimitiveFailureCodes.InternalError, ExecutionMessages.Internal(exception.Message), log);
         }
     }
+
+    private static bool SupportsQiskit(JsonElement root) =>
+        root.TryGetProperty("support_qiskit", out var flag) && flag.ValueKind == JsonValueKind.True;
 
     private static PrimitiveExecution Failure(string code, string message, List<string> log)
     {

@@ -61,6 +61,12 @@ public sealed partial class S3Server : IAsyncDisposable
         await client.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
     }
 
+    public async Task DeleteObjectAsync(string bucket, string key)
+    {
+        using var client = CreateClient();
+        await client.DeleteObjectAsync(bucket, key);
+    }
+
     public async Task<IReadOnlyList<string>> ListObjectKeysAsync(string bucket)
     {
         using var client = CreateClient();

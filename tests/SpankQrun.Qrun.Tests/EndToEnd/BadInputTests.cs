@@ -25,8 +25,12 @@ public sealed class BadInputTests(QrunServices services) : IClassFixture<QrunSer
         AssertRejectedAsync("sampler", $$"""{"pubs":[["{{Circuit}}",[],"abc"]],"version":2}""", "$.pubs[0][2]: ", "shots");
 
     [Fact]
-    public Task EstimatorPubWithoutObservables_ReportsPubPath() =>
-        AssertRejectedAsync("estimator", $$"""{"pubs":[["{{Circuit}}"]],"version":2}""", "$.pubs[0]", "expected");
+    public Task SamplerInputForTheEstimator_SaysThePrimitivesDoNotMatch() =>
+        AssertRejectedAsync("estimator", $$"""{"pubs":[["{{Circuit}}"]],"version":2}""", "holds sampler PUBs, but this job's primitive is estimator", "--q-primitive=sampler");
+
+    [Fact]
+    public Task EstimatorInputForTheSampler_SaysThePrimitivesDoNotMatch() =>
+        AssertRejectedAsync("sampler", $$"""{"pubs":[["{{Circuit}}",{"Z":1.0}]],"version":2}""", "holds estimator PUBs, but this job's primitive is sampler", "--q-primitive=estimator");
 
     [Fact]
     public Task MissingInputFile_ReportsThePath()

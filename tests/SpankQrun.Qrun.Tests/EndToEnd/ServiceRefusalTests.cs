@@ -54,14 +54,30 @@ public sealed class ServiceRefusalTests(QrunServices services) : IClassFixture<Q
     }
 
     [Fact]
-    public async Task BadCircuit_JobFailedWithReasonPrintedAndExitCode3()
+    public async Task BadCircuit_RefusedOfflineNamingPubLineAndColumn_NothingUploaded()
     {
         var input = scratch.Write("bad.json", """{"pubs":[["OPENQASM 3.0; include \"stdgates.inc\"; bit[1] c; frobnicate $0; c[0] = measure $0;"]],"version":2}""");
 
         var result = await InProcessQrun.RunAsync(services.Environment("fake_lagos", "sampler"), input);
 
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Single(result.Error.Split('\n'), line => line.Contains("frobnicate", StringComparison.Ordinal));
+        Assert.Contains("pub 0: line 1, column 49: unknown gate 'frobnicate'", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("submitted job", result.Error, StringComparison.Ordinal);
+        Assert.Empty(await services.BucketKeysAsync());
+    }
+
+    [Fact]
+    public async Task CircuitTheBackendCannotRun_JobFailedWithReasonPrintedOnceAndExitCode3()
+    {
+        // Valid OpenQASM, but fake_lagos has qubits $0 to $6: only the service can tell.
+        var input = scratch.Write("big.json", """{"pubs":[["OPENQASM 3.0; include \"stdgates.inc\"; bit[1] c; x $50; c[0] = measure $50;"]],"version":2}""");
+
+        var result = await InProcessQrun.RunAsync(services.Environment("fake_lagos", "sampler"), input);
+
         Assert.True(result.ExitCode == 3, result.ToString());
-        Assert.Matches(@"job [0-9a-f-]{36} failed: reason code \d+: .*frobnicate", result.Error);
+        Assert.Matches(@"job [0-9a-f-]{36} failed: reason code \d+: .*\$50", result.Error);
+        Assert.Single(result.Error.Split('\n'), line => line.StartsWith("qrun: ", StringComparison.Ordinal) && line.Contains("$50", StringComparison.Ordinal));
         Assert.Empty(result.Output);
         Assert.Null(await EmulatorJobs.FindAsync(services.Emulator, EmulatorJobs.SubmittedId(result.Error)));
         Assert.Empty(await services.BucketKeysAsync());
@@ -81,7 +97,7 @@ public sealed class ServiceRefusalTests(QrunServices services) : IClassFixture<Q
     }
 
     [Fact]
-    public async Task ResultsDirectoryRemovedDuringRun_ReportsWriteFailureAndStillCleansUp()
+    public async Task ResultsDirectoryRemovedDuringRun_KeepsTheResultsInTheBucketAndSaysWhere()
     {
         var directory = Directory.CreateDirectory(Path.Combine(scratch.Path, "vanishing")).FullName;
         var resultsPath = Path.Combine(directory, "results.json");
@@ -98,9 +114,17 @@ public sealed class ServiceRefusalTests(QrunServices services) : IClassFixture<Q
         var result = await InProcessQrun.RunAsync(host, CancellationToken.None, "--results", resultsPath, SmallInput());
 
         Assert.True(result.ExitCode == 2, result.ToString());
+        var id = EmulatorJobs.SubmittedId(result.Error);
         Assert.Contains($"cannot write results file {resultsPath}", result.Error, StringComparison.Ordinal);
-        Assert.Null(await EmulatorJobs.FindAsync(services.Emulator, EmulatorJobs.SubmittedId(result.Error)));
-        Assert.Empty(await services.BucketKeysAsync());
+        Assert.Contains($"they stay in bucket {QrunServices.Bucket} as results_{id}.json", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"service log of job {id}:", result.Error, StringComparison.Ordinal);
+        Assert.Null(await EmulatorJobs.FindAsync(services.Emulator, id));
+        // The results and the log stay; the input is removed. Clean up for the other tests of this class.
+        Assert.Equal([$"logs_{id}.json", $"results_{id}.json"], (await services.BucketKeysAsync()).Order());
+        foreach (var key in await services.BucketKeysAsync())
+        {
+            await services.S3.DeleteObjectAsync(QrunServices.Bucket, key);
+        }
     }
 
     [Fact]

@@ -4,12 +4,12 @@ using Xunit;
 
 namespace SpankQrun.Qrun.Tests.EndToEnd;
 
-/// <summary>Inside a Slurm job, timeout_secs is the job's time left as squeue reports it.</summary>
+/// <summary>Inside a Slurm job, timeout_secs is the job's time left as squeue reports it plus the grace that lets SIGTERM come first.</summary>
 [SupportedOSPlatform("linux")]
 public sealed class SlurmTimeLimitTests(QrunServices services) : IClassFixture<QrunServices>
 {
     [Fact]
-    public async Task InSlurmJob_TimeoutIsTheTimeLeftFromSqueue()
+    public async Task InSlurmJob_TimeoutIsTheTimeLeftFromSqueuePlusGrace()
     {
         using var scratch = new ScratchDirectory();
         var input = scratch.Write("bell.json", DemoInputs.SmallSampler);
@@ -26,6 +26,6 @@ public sealed class SlurmTimeLimitTests(QrunServices services) : IClassFixture<Q
         var result = await qrun.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("timeout 3723 s = Slurm time left", result.Error, StringComparison.Ordinal);
+        Assert.Contains("timeout 3843 s = Slurm time left + 120 s grace", result.Error, StringComparison.Ordinal);
     }
 }

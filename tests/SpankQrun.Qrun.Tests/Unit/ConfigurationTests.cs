@@ -21,10 +21,9 @@ public sealed class ConfigurationTests
         [IbmQrunVariables.AppIdSecret] = "appid-secret-value",
     };
 
+    /// <summary>The variables the site's configuration provides (backend and primitive: see EnvironmentHintTests).</summary>
     public static TheoryData<string> RequiredVariables() =>
     [
-        IbmQrunVariables.Backend,
-        IbmQrunVariables.Primitive,
         IbmQrunVariables.DaapiEndpoint,
         IbmQrunVariables.S3Endpoint,
         IbmQrunVariables.S3Bucket,
@@ -37,7 +36,7 @@ public sealed class ConfigurationTests
 
     [Theory]
     [MemberData(nameof(RequiredVariables))]
-    public async Task Qrun_MissingVariable_ExitsWithUsageErrorNamingItAndQBackend(string name)
+    public async Task Qrun_MissingSiteVariable_ExitsWithUsageErrorNamingItAndTheAdministrator(string name)
     {
         var environment = CompleteAppIdEnvironment();
         environment.Remove(name);
@@ -46,7 +45,7 @@ public sealed class ConfigurationTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(name, result.Error, StringComparison.Ordinal);
-        Assert.Contains("--q-backend", result.Error, StringComparison.Ordinal);
+        Assert.Contains("tell your administrator", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Output);
     }
 
