@@ -66,7 +66,8 @@ internal sealed partial class JobRunner
             }
         }
 
-        await CopyServiceLogOnceAsync(trace, storage).ConfigureAwait(false);
+        // The failure's reason is printed once, in qrun's own line below: log lines that only repeat it are left out.
+        await CopyServiceLogOnceAsync(trace, storage, status == JobStatus.Failed ? job.ReasonMessage : null).ConfigureAwait(false);
 
         switch (status)
         {
@@ -92,7 +93,7 @@ internal sealed partial class JobRunner
         || (job.ReasonMessage?.Contains("timeout", StringComparison.OrdinalIgnoreCase) ?? false);
 
     /// <summary>Copies the service log to stderr once per run, on every path where the job was submitted.</summary>
-    private async Task CopyServiceLogOnceAsync(JobTrace trace, JobStorage storage)
+    private async Task CopyServiceLogOnceAsync(JobTrace trace, JobStorage storage, string? omitLinesWith = null)
     {
         if (trace.LogCopied || !trace.SubmitStarted || trace.SubmitRefused)
         {
@@ -123,7 +124,19 @@ internal sealed partial class JobRunner
             return;
         }
 
+        var text = Encoding.UTF8.GetString(log);
+        if (!string.IsNullOrWhiteSpace(omitLinesWith))
+        {
+            var kept = text.Split('\n').Where(line => !line.Contains(omitLinesWith, StringComparison.Ordinal)).ToList();
+            text = string.Join('\n', kept);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
         reporter.Line(QrunMessages.ServiceLogFollows(id));
-        reporter.Verbatim(Encoding.UTF8.GetString(log));
+        reporter.Verbatim(text);
     }
 }

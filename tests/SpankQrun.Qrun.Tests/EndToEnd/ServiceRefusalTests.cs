@@ -50,7 +50,24 @@ public sealed class ServiceRefusalTests(QrunServices services) : IClassFixture<Q
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("fake_nowhere", result.Error, StringComparison.Ordinal);
+        // The service refused: there was no job to remove and no log to print.
+        Assert.DoesNotContain("could not", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("service log", result.Error, StringComparison.Ordinal);
         Assert.Empty(await services.BucketKeysAsync());
+    }
+
+    [Fact]
+    public async Task UploadRefused_IsOneLine_WithoutDeletesOfObjectsNeverCreated()
+    {
+        var environment = services.Environment("fake_lagos", "sampler");
+        environment[SpankQrun.Variables.IbmQrunVariables.S3Bucket] = "no-such-bucket";
+
+        var result = await InProcessQrun.RunAsync(environment, SmallInput());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("S3 upload of input_", line, StringComparison.Ordinal);
+        Assert.Contains("no-such-bucket", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +94,8 @@ public sealed class ServiceRefusalTests(QrunServices services) : IClassFixture<Q
 
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Matches(@"job [0-9a-f-]{36} failed: reason code \d+: .*\$50", result.Error);
-        Assert.Single(result.Error.Split('\n'), line => line.StartsWith("qrun: ", StringComparison.Ordinal) && line.Contains("$50", StringComparison.Ordinal));
+        // Reported once: qrun's line carries it, the service log's copy of it is left out.
+        Assert.Single(result.Error.Split('\n'), line => line.Contains("does not exist", StringComparison.Ordinal));
         Assert.Empty(result.Output);
         Assert.Null(await EmulatorJobs.FindAsync(services.Emulator, EmulatorJobs.SubmittedId(result.Error)));
         Assert.Empty(await services.BucketKeysAsync());

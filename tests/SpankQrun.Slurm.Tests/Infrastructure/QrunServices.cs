@@ -19,6 +19,9 @@ public sealed class QrunServices : IAsyncLifetime
     public const string AppIdSecret = "e2e-secret-for-qrun";
     public const string SlowBackend = "slow_backend";
 
+    /// <summary>A backend whose jobs start at once and then run for 10 minutes (timeout_secs counts that time).</summary>
+    public const string LongRunningBackend = "long_running";
+
     // A backend whose jobs wait 10 minutes before they start, so that they are still running when a
     // test cancels them or their Slurm time limit ends (the emulator's timeout_secs starts after the wait).
     private const string Config = """
@@ -31,7 +34,8 @@ public sealed class QrunServices : IAsyncLifetime
           "backends": [
             { "name": "fake_brisbane", "num_qubits": 127 },
             { "name": "fake_cairo", "num_qubits": 27 },
-            { "name": "slow_backend", "num_qubits": 27, "queue_delay_secs": 600 }
+            { "name": "slow_backend", "num_qubits": 27, "queue_delay_secs": 600 },
+            { "name": "long_running", "num_qubits": 127, "execution_delay_secs": 600 }
           ]
         }
         """;
