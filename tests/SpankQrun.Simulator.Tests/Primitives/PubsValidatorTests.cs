@@ -88,7 +88,7 @@ public sealed class PubsValidatorTests
     }
 
     [Theory]
-    [InlineData("{\"pubs\":[[" + Bell + "]],\"version\":2}", "$.pubs[0]", "expected a estimator PUB")]
+    [InlineData("{\"pubs\":[[" + Bell + "]],\"version\":2}", "$.pubs[0]", "expected an estimator PUB")]
     [InlineData("{\"pubs\":[[" + Bell + ",42]],\"version\":2}", "$.pubs[0][1]", "Pauli map")]
     [InlineData("{\"pubs\":[[" + Bell + ",{}]],\"version\":2}", "$.pubs[0][1]", "at least one Pauli term")]
     [InlineData("{\"pubs\":[[" + Bell + ",[]]],\"version\":2}", "$.pubs[0][1]", "found an empty array")]
