@@ -46,7 +46,7 @@ cleanup() {
 [[ $(id -u) -eq 0 ]] || fail "must run as root (dpkg -i); current uid is $(id -u)"
 for name in "${NAMES[@]}"; do
     ls "$PACKAGES_DIR/${name}_${VERSION}_"*.deb >/dev/null 2>&1 || fail "no $PACKAGES_DIR/${name}_${VERSION}_*.deb: run make package in build/"
-    if dpkg-query -W -f='${db:Status-Abbrev}' "$name" 2>/dev/null | grep -q '^i'; then
+    if dpkg-query -W -f='${db:Status-Abbrev}' "$name" 2>/dev/null | grep '^i' >/dev/null; then
         fail "$name is already installed on this machine; this test installs and purges it, so it refuses to touch it"
     fi
 done
@@ -71,7 +71,7 @@ expect_file() {
     [[ -e "$path" || -L "$path" ]] || fail "$path is not installed"
     actual="$(stat -c '%a %U:%G' "$path")"
     [[ "$actual" == "$mode root:root" ]] || fail "$path: mode and owner '$actual', expected '$mode root:root'"
-    dpkg -L "$package" | grep -qxF "$path" || fail "dpkg -L $package does not list $path"
+    dpkg -L "$package" | grep -xF "$path" >/dev/null || fail "dpkg -L $package does not list $path"
 }
 step "files, modes and dpkg -L"
 expect_file "$PLUGIN" 644 spank-qrun-plugin
@@ -87,19 +87,19 @@ expect_file /usr/sbin/qrun-emulator 777 qrun-emulator
 expect_file /etc/qrun-emulator/emulator.json 644 qrun-emulator
 expect_file /lib/systemd/system/qrun-emulator.service 644 qrun-emulator
 expect_file /usr/share/man/man8/qrun-emulator.8.gz 644 qrun-emulator
-dpkg-query -W -f='${Conffiles}\n' qrun-emulator | grep -q '/etc/qrun-emulator/emulator.json' \
+dpkg-query -W -f='${Conffiles}\n' qrun-emulator | grep '/etc/qrun-emulator/emulator.json' >/dev/null \
     || fail "qrun-emulator does not register /etc/qrun-emulator/emulator.json as a conffile"
 grep -q '^#optional /usr/lib/'"$MULTIARCH"'/slurm-wlm/spank_ibm_qrun.so ' /usr/share/doc/spank-qrun-plugin/examples/spank_ibm_qrun.conf \
     || fail "the example plugstack line does not name the installed plugin (or is not commented out)"
 [[ ! -e "$PLUGSTACK_FILE" || -n "$saved_plugstack" ]] || fail "installing the plugin package enabled it"
-strings "$PLUGIN" | grep -qxF "spank_ibm_qrun version $VERSION" || fail "strings $PLUGIN shows no 'spank_ibm_qrun version $VERSION'"
+strings "$PLUGIN" | grep -xF "spank_ibm_qrun version $VERSION" >/dev/null || fail "strings $PLUGIN shows no 'spank_ibm_qrun version $VERSION'"
 
 step "man pages render without warnings"
 for page in /usr/share/man/man1/qrun.1.gz /usr/share/man/man8/spank_ibm_qrun.8.gz /usr/share/man/man8/qrun-admin.8.gz \
     /usr/share/man/man8/qrun-emulator.8.gz; do
     warnings="$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)"
     [[ -z "$warnings" ]] || fail "man -l $page: $warnings"
-    MANWIDTH=80 man -l "$page" 2>/dev/null | grep -q "spank-qrun $VERSION" || fail "man -l $page does not show the release $VERSION"
+    MANWIDTH=80 man -l "$page" 2>/dev/null | grep "spank-qrun $VERSION" >/dev/null || fail "man -l $page does not show the release $VERSION"
 done
 if command -v systemd-analyze >/dev/null 2>&1; then
     step "systemd-analyze verify qrun-emulator.service"
@@ -168,7 +168,7 @@ jq -e '.results | length == 1' "$job_dir/sampler_output.json" >/dev/null || fail
 # The installed plugin logged its version once on the node that ran the step (slurmstepd, info level).
 found=""
 for log in /var/log/spank-qrun/slurmd-n*.log; do
-    if tail -n "+$((${log_lines[$log]:-0} + 1))" "$log" | grep -q "spank_ibm_qrun: version $VERSION (built for Slurm"; then found="$log"; fi
+    if tail -n "+$((${log_lines[$log]:-0} + 1))" "$log" | grep "spank_ibm_qrun: version $VERSION (built for Slurm" >/dev/null; then found="$log"; fi
 done
 [[ -n "$found" ]] || fail "no slurmd log has the installed plugin's 'spank_ibm_qrun: version $VERSION' line"
 if grep -q "spank_ibm_qrun: version" "$work/job.out"; then fail "the version line reached the user's output"; fi
@@ -183,6 +183,6 @@ for path in "$PLUGIN" /usr/sbin/qrun-admin /usr/bin/qrun /usr/lib/qrun-emulator 
     [[ ! -e "$path" && ! -L "$path" ]] || fail "$path is still there after dpkg --purge"
 done
 for name in "${NAMES[@]}"; do
-    if dpkg-query -W -f='${db:Status-Abbrev}' "$name" 2>/dev/null | grep -q '^i'; then fail "$name is still installed"; fi
+    if dpkg-query -W -f='${db:Status-Abbrev}' "$name" 2>/dev/null | grep '^i' >/dev/null; then fail "$name is still installed"; fi
 done
 step "ok: installed, checked, ran a job, purged"
