@@ -38,6 +38,20 @@ public sealed class OnlineCheckTests(OnlineServices services) : IClassFixture<On
     }
 
     [Fact]
+    public async Task Online_SeedsPositionalLineWithAppId_FetchesATokenAndListsTheBackendsWithoutRequiringAName()
+    {
+        var line = $"optional {SiteFiles.Plugin} demo demopass {services.Emulator.Endpoint.AbsoluteUri} {services.S3.AccessKeyId} "
+            + $"{services.S3.SecretAccessKey} {services.S3.Endpoint.AbsoluteUri} {OnlineServices.Bucket} {services.S3.Region}";
+
+        var run = await AdminRun.RunAsync("check", "--line", line, "--online");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("backend any_backend: token: ok (App ID)", run.Output);
+        Assert.Contains("fake_brisbane (online)", run.Output);
+        Assert.DoesNotContain("demopass", run.All);
+    }
+
+    [Fact]
     public async Task Online_RefusedApiKey_ExitsThreeWithoutPrintingTheKey()
     {
         const string wrongKey = "admin-wrong-apikey-8e3";
