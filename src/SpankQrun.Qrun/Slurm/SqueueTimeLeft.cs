@@ -23,7 +23,7 @@ internal static class SqueueTimeLeft
             return null;
         }
 
-        var start = new ProcessStartInfo("squeue")
+        var start = new ProcessStartInfo(Locate("squeue", environment("PATH")))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -69,6 +69,12 @@ internal static class SqueueTimeLeft
             process?.Dispose();
         }
     }
+
+    /// <summary>The program's path on <paramref name="path"/> (the PATH qrun was given), else its bare name.</summary>
+    private static string Locate(string program, string? path) =>
+        (path ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(File.Exists) ?? program;
 
     private static void KillIfRunning(Process? process)
     {
