@@ -39,6 +39,17 @@ public sealed class PreparedPrimitive
     /// <summary>Bytes of one state vector of the largest PUB (16 × 2^qubits, at least 2 amplitudes).</summary>
     public long StateBytes => 16L << Math.Max(1, MaxSimulatedQubits);
 
+    /// <summary>
+    /// A safe upper bound on the memory <see cref="Run"/> takes at its peak: two state vectors (the mid-circuit
+    /// measurement path keeps a copy per shot), the lowered instructions, and the samples with their JSON.
+    /// </summary>
+    public long PeakBytesEstimate => _pubs.Count == 0 ? 0 : _pubs.Max(pub =>
+        (2 * (16L << Math.Max(1, pub.Circuit.SimulatedQubits))) + (pub.Circuit.ExpandedOperations * InstructionBytes)
+        + ((long)pub.Shots * Math.Max(1, pub.Values.SetCount) * (pub.Circuit.Program.BitCount + (SampleJsonBytes * Math.Max(1, pub.Circuit.Program.Registers.Count)))));
+
+    private const long InstructionBytes = 128;
+    private const long SampleJsonBytes = 24;
+
     internal static PreparedPrimitive Failed(string code, string message) =>
         new(default, [], null, ExecutionUsage.Zero, new PrimitiveExecution(false, null, code, message, [$"failed ({code}): {message}"]));
 

@@ -33,6 +33,9 @@ public sealed partial class EmulatorServer : IAsyncDisposable
 
     public Uri Endpoint { get; private set; }
 
+    /// <summary>The running process's id (null when stopped), e.g. to read its /proc entries.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>Everything the process (and the processes before a restart) printed so far.</summary>
     public string Output => _previousOutput + (_process?.Output ?? "");
 
@@ -76,6 +79,21 @@ public sealed partial class EmulatorServer : IAsyncDisposable
         await _process.DisposeAsync();
         _previousOutput.Append(_process.Output);
         _process = null;
+    }
+
+    /// <summary>
+    /// Sends SIGTERM (as systemd or Ctrl+C would) and waits up to <paramref name="wait"/>. Returns how long the process
+    /// took to exit and its exit code, or null when it was still running (it is then killed).
+    /// </summary>
+    public async Task<(TimeSpan Elapsed, int ExitCode)?> TerminateAsync(TimeSpan wait)
+    {
+        if (_process is null)
+            return null;
+        var started = DateTime.UtcNow;
+        var exitCode = await _process.TerminateAsync(wait);
+        var elapsed = DateTime.UtcNow - started;
+        await StopAsync();
+        return exitCode is { } code ? (elapsed, code) : null;
     }
 
     /// <summary>Stops the process if it runs and starts it again on the same port with the same state directory.</summary>

@@ -11,6 +11,9 @@ public static class EmulatorDefaults
     public const string ConfigFileName = "emulator.json";
     public const string BackendVersion = "1.0.0";
     public const long RepDelayNs = 250_000;
+    public const long MaxOperations = 1_000_000;
+    public const long MaxInputBytes = 64L * 1024 * 1024;
+    public const long MaxRequestBodyBytes = 1024L * 1024;
 
     public static IReadOnlyList<AppIdClientSettings> AppIdClients { get; } = [new("demo", "demopass")];
 

@@ -66,7 +66,35 @@ public static class EmulatorSettingsLoader
         if (duplicate is not null)
             throw Error(path, "backends", "unique backend names", $"\"{duplicate.Key}\" twice");
 
-        return new EmulatorSettings(serviceCrn, lifetime, lanes, maxQubits, file.SimulatorSeed, clients, apiKeys, backends);
+        return new EmulatorSettings(serviceCrn, lifetime, lanes, maxQubits, file.SimulatorSeed, clients, apiKeys, backends, ValidateLimits(file, path));
+    }
+
+    private static EmulatorLimits ValidateLimits(EmulatorConfigFile file, string path)
+    {
+        var operations = file.MaxOperations ?? EmulatorDefaults.MaxOperations;
+        if (operations < 1)
+            throw Error(path, "max_operations", "an integer >= 1", Text(operations));
+        var input = file.MaxInputBytes ?? EmulatorDefaults.MaxInputBytes;
+        if (input < 1)
+            throw Error(path, "max_input_bytes", "an integer >= 1", Text(input));
+        var body = file.MaxRequestBodyBytes ?? EmulatorDefaults.MaxRequestBodyBytes;
+        if (body < 1024)
+            throw Error(path, "max_request_body_bytes", "an integer >= 1024", Text(body));
+        var memory = file.MemoryBudgetBytes ?? MachineMemory.DefaultBudgetBytes();
+        if (memory < 64L * 1024 * 1024)
+            throw Error(path, "memory_budget_bytes", "an integer >= 67108864 (64 MiB)", Text(memory));
+
+        var endpoints = new List<Uri>();
+        var configured = file.StorageEndpoints ?? [];
+        for (var index = 0; index < configured.Count; index++)
+        {
+            if (!Uri.TryCreate(configured[index], UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+                || !string.IsNullOrEmpty(uri.UserInfo))
+                throw Error(path, $"storage_endpoints[{index}]", "an absolute http or https URL without user name or password", $"\"{configured[index]}\"");
+            endpoints.Add(uri);
+        }
+
+        return new EmulatorLimits(operations, input, body, memory, endpoints, file.AllowLoopbackStorage ?? true);
     }
 
     private static AppIdClientSettings ValidateClient(AppIdClientConfigEntry entry, int index, string path)

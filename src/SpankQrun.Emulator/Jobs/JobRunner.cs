@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SpankQrun.Emulator.Configuration;
 using SpankQrun.Primitives;
 using SpankQrun.Simulator;
@@ -7,11 +6,13 @@ using SpankQrun.Simulator.Targets;
 namespace SpankQrun.Emulator.Jobs;
 
 /// <summary>
-/// Runs one job off the request thread: queue delay, input fetch and validation, execution delay, simulation,
-/// then results and logs through the presigned PUT URLs. timeout_secs covers everything after the queue delay.
+/// Runs one job off the request thread: queue delay, storage host check, input fetch (size-capped), preparation
+/// (parse, bind, ISA, usage), memory admission, execution delay, simulation, then results and logs through the
+/// presigned PUT URLs. timeout_secs covers everything after the queue delay. The lane moves on as soon as the job is
+/// cancelled, times out or the server stops; the simulation thread stops at its next check and gives its memory back.
 /// </summary>
-public sealed class JobRunner(EmulatorSettings settings, JobStore store, StorageClient storage, TimeProvider clock,
-    ILogger<JobRunner> logger)
+public sealed class JobRunner(EmulatorSettings settings, JobStore store, StorageClient storage, StorageHostPolicy hosts,
+    MemoryBudget memory, TimeProvider clock, ILogger<JobRunner> logger)
 {
     public async Task RunAsync(string id, CancellationToken stoppingToken)
     {
@@ -60,8 +61,7 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
 
             await storage.PutAsync(job.Storage.Results, outcome.ResultJson!, "application/json", execution.Token);
             var usage = outcome.Usage!;
-            var elapsed = clock.GetElapsedTime(started);
-            log.Add(JobLogLevel.Info, EmulatorMessages.LogJobCompleted(elapsed));
+            log.Add(JobLogLevel.Info, EmulatorMessages.LogJobCompleted(clock.GetElapsedTime(started)));
             await UploadLogsAsync(job, log, execution.Token);
             var end = clock.GetUtcNow();
             if (store.TryFinish(job.Id, current => current with
@@ -97,35 +97,51 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
 
     private async Task<ExecutionOutcome> ExecuteAsync(Job job, BackendSettings backend, JobLog log, CancellationToken cancellationToken)
     {
+        if (RefusedLocation(job) is { } refused)
+            return ExecutionOutcome.Failed(JobFailureCodes.StorageHostRefused, refused, EmulatorMessages.StorageHostRefusedSolution);
+
         byte[] input;
         try
         {
-            input = await storage.GetAsync(job.Storage.Input, cancellationToken);
+            input = await storage.GetAsync(job.Storage.Input, settings.Limits.MaxInputBytes, cancellationToken);
         }
         catch (StorageException exception)
         {
             return ExecutionOutcome.Failed(JobFailureCodes.InputUnreadable, exception.Message, EmulatorMessages.InputUnreadableSolution);
         }
+        catch (InputTooLargeException exception)
+        {
+            return ExecutionOutcome.Failed(JobFailureCodes.InputTooLarge, exception.Message, EmulatorMessages.InputTooLargeSolution);
+        }
 
         log.Add(JobLogLevel.Debug, EmulatorMessages.LogInputRead(input.Length));
-        var errors = PubsValidator.Validate(input, job.Program);
-        if (errors.Count > 0)
-            return ExecutionOutcome.Failed(JobFailureCodes.InputInvalid, EmulatorMessages.InputInvalid(errors), EmulatorMessages.InputInvalidSolution);
+        var options = new PrimitiveExecutionOptions(settings.SimulatorSeed, settings.MaxSimulatedQubits, backend.ToTarget(), settings.Limits.MaxOperations);
+        var prepared = await OnOwnThreadAsync(() => PrimitiveExecutor.Prepare(job.Program, input, options, cancellationToken), null, cancellationToken);
+        if (prepared.Failure is { } failure)
+            return Refused(failure);
 
-        var options = new PrimitiveExecutionOptions(settings.SimulatorSeed, settings.MaxSimulatedQubits, backend.ToTarget());
-        // The simulator is synchronous and CPU-bound: give it its own thread rather than a pool thread.
-        var prepared = await Task.Factory.StartNew(
-            () => PrimitiveExecutor.Prepare(job.Program, input, options, cancellationToken),
-            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (prepared.Failure is { } refused)
-            return Refused(refused);
+        // The input's bytes and parsed form stay alive during the run; the rest is the simulator's own estimate.
+        var needed = prepared.PeakBytesEstimate + (4L * input.Length) + BaselineBytes;
+        if (needed > memory.TotalBytes)
+        {
+            return ExecutionOutcome.Failed(JobFailureCodes.MemoryUnavailable, EmulatorMessages.MemoryTooSmall(needed, memory.TotalBytes),
+                EmulatorMessages.MemoryTooSmallSolution);
+        }
 
-        await Task.Delay(TimeSpan.FromSeconds(backend.ExecutionDelaySecs), clock, cancellationToken);
+        if (memory.ReservedBytes + needed > memory.TotalBytes)
+            log.Add(JobLogLevel.Info, EmulatorMessages.LogWaitingForMemory(needed, memory.ReservedBytes, memory.TotalBytes));
+        var reservation = await memory.ReserveAsync(needed, cancellationToken);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(backend.ExecutionDelaySecs), clock, cancellationToken);
+        }
+        catch
+        {
+            reservation.Dispose();
+            throw;
+        }
 
-        var result = await Task.Factory.StartNew(
-            () => prepared.Run(cancellationToken),
-            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
+        var result = await OnOwnThreadAsync(() => prepared.Run(cancellationToken), reservation, cancellationToken);
         foreach (var line in result.LogLines)
             log.Add(JobLogLevel.Info, line);
 
@@ -133,6 +149,49 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
             return Refused(result);
 
         return new ExecutionOutcome(result.ResultJson, result.Usage ?? prepared.Usage, null);
+    }
+
+    private const long BaselineBytes = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// Runs CPU-bound simulator work on its own thread. The caller stops waiting as soon as the token fires (the lane is
+    /// free at once); the thread ends at its next cancellation check and only then gives <paramref name="reservation"/> back.
+    /// </summary>
+    private static Task<T> OnOwnThreadAsync<T>(Func<T> work, IDisposable? reservation, CancellationToken cancellationToken)
+    {
+        var task = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                return work();
+            }
+            finally
+            {
+                reservation?.Dispose();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // An abandoned task's cancellation must not surface as an unobserved exception.
+        _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private string? RefusedLocation(Job job)
+    {
+        foreach (var (role, location) in Locations(job))
+        {
+            if (!hosts.IsAllowed(location.PresignedUrl))
+                return EmulatorMessages.StorageHostRefused(role, location.PresignedUrl.Host, hosts.Describe());
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<(string Role, StorageLocation Location)> Locations(Job job)
+    {
+        yield return ("input", job.Storage.Input);
+        yield return ("results", job.Storage.Results);
+        if (job.Storage.Logs is { } logs)
+            yield return ("logs", logs);
     }
 
     private static ExecutionOutcome Refused(PrimitiveExecution result) => result.FailureCode switch
@@ -164,7 +223,8 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
 
     private async Task UploadLogsAsync(Job job, JobLog log, CancellationToken cancellationToken)
     {
-        if (job.Storage.Logs is { } logs)
+        // Nothing goes to a host the configuration does not allow, not even the log of the refusal.
+        if (job.Storage.Logs is { } logs && hosts.IsAllowed(logs.PresignedUrl))
             await storage.PutAsync(logs, log.ToUtf8(), "text/plain; charset=utf-8", cancellationToken);
     }
 

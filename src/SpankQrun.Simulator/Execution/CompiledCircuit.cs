@@ -29,6 +29,9 @@ internal sealed class CompiledCircuit
 
     public int SimulatedQubits => Program.ActiveQubits.Count;
 
+    /// <summary>An upper bound on the instructions one <see cref="Lower"/> produces (calls counted by the ISA walk).</summary>
+    public long ExpandedOperations { get; private init; }
+
     /// <summary>One execution's duration on the target from <see cref="ScheduleModel"/>.</summary>
     public long DurationNs { get; }
 
@@ -56,7 +59,8 @@ internal sealed class CompiledCircuit
             throw new PubFailureException(PrimitiveFailureCodes.QasmError, ExecutionMessages.Qasm(pub, diagnostics[0]));
         }
 
-        var duration = CircuitInspector.Inspect(pub, program, target, new OperationBudget(pub, maxOperations, cancellationToken));
+        var walk = new OperationBudget(pub, maxOperations, cancellationToken);
+        var duration = CircuitInspector.Inspect(pub, program, target, walk);
         if (program.ActiveQubits.Count > maxQubits)
         {
             throw new PubFailureException(PrimitiveFailureCodes.TooLarge, ExecutionMessages.TooManyQubits(pub, program.ActiveQubits.Count, maxQubits));
@@ -69,7 +73,7 @@ internal sealed class CompiledCircuit
             map[program.ActiveQubits[i]] = i;
         }
 
-        return new CompiledCircuit(program, map, duration, maxOperations, cancellationToken);
+        return new CompiledCircuit(program, map, duration, maxOperations, cancellationToken) { ExpandedOperations = walk.Spent + program.Operations.Count };
     }
 
     public List<Instruction> Lower(int pub, ReadOnlySpan<double> parameters)

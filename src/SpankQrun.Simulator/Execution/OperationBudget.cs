@@ -11,6 +11,9 @@ internal sealed class OperationBudget(int pub, long limit, CancellationToken can
 
     public long Limit { get; } = limit;
 
+    /// <summary>Calls charged so far.</summary>
+    public long Spent => _spent;
+
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     public void Spend(long count = 1)
