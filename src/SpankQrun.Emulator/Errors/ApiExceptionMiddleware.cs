@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using SpankQrun.Emulator.Configuration;
 using SpankQrun.Emulator.Json;
 
@@ -17,7 +18,10 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, EmulatorSetting
         var limit = settings.Limits.MaxRequestBodyBytes;
         if (context.Request.ContentLength is { } length && length > limit)
         {
-            await WriteAsync(context, TooLarge(limit));
+            // A client that sends its whole body before reading the answer would only see a broken connection, so a
+            // body of moderate size is read and thrown away (bounded in size and time) before the 413 goes out.
+            var drained = length <= DrainLimit && await DrainAsync(context);
+            await WriteAsync(context, TooLarge(limit), close: !drained);
             return;
         }
 
@@ -51,12 +55,37 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, EmulatorSetting
         ApiErrors.Body(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", ApiErrorCodes.PayloadTooLarge,
             EmulatorMessages.BodyTooLarge(limit), "body", "field", EmulatorMessages.BodyTooLargeSolution);
 
-    private static async Task WriteAsync(HttpContext context, ApiErrorBody body)
+    private const long DrainLimit = 64L * 1024 * 1024;
+    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(15);
+
+    private static async Task<bool> DrainAsync(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = DrainLimit;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(DrainTime);
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (await context.Request.Body.ReadAsync(buffer, deadline.Token) > 0)
+            {
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or BadHttpRequestException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, ApiErrorBody body, bool close = true)
     {
         context.Response.StatusCode = body.StatusCode;
         context.Response.ContentType = "application/json";
         // The unread rest of a refused body is not worth keeping the connection for.
-        context.Response.Headers.Connection = "close";
+        if (close)
+            context.Response.Headers.Connection = "close";
         await JsonSerializer.SerializeAsync(context.Response.Body, body, EmulatorJsonContext.Default.ApiErrorBody, CancellationToken.None);
     }
 }
