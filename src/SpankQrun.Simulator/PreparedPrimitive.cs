@@ -53,39 +53,31 @@ public sealed class PreparedPrimitive
     internal static PreparedPrimitive Failed(string code, string message) =>
         new(default, [], null, ExecutionUsage.Zero, new PrimitiveExecution(false, null, code, message, [$"failed ({code}): {message}"]));
 
-    internal static PreparedPrimitive Create(PrimitiveKind kind, JsonElement root, PrimitiveExecutionOptions options, CancellationToken cancellationToken)
+    internal static PreparedPrimitive Create(PubsDocument document, PrimitiveExecutionOptions options, CancellationToken cancellationToken)
     {
         var pubs = new List<PreparedPub>();
         var usage = ExecutionUsage.Zero;
         var repDelay = options.Target?.RepDelayNs ?? ScheduleModel.DefaultRepDelayNs;
-        var index = 0;
-        foreach (var pub in root.GetProperty("pubs").EnumerateArray())
+        foreach (var pub in document.SamplerPubs)
         {
-            var circuit = CompiledCircuit.Compile(index, pub[0].GetString()!, options.MaxQubits, options.Target, options.MaxOperations, cancellationToken);
-            PreparedPub prepared;
-            long executions;
-            if (kind == PrimitiveKind.Sampler)
-            {
-                var values = ParameterValues.Read(index, PrimitiveExecutor.Optional(pub, 1), circuit.Program.Parameters);
-                var shots = PrimitiveExecutor.SamplerShots(index, root, pub);
-                prepared = new PreparedPub(index, circuit, values, shots, null, 0);
-                executions = (long)shots * Math.Max(1, values.SetCount);
-            }
-            else
-            {
-                var observables = ObservableArray.Read(pub[1]);
-                var values = ParameterValues.Read(index, PrimitiveExecutor.Optional(pub, 2), circuit.Program.Parameters);
-                var precision = PrimitiveExecutor.EstimatorPrecision(root, pub);
-                prepared = new PreparedPub(index, circuit, values, 0, observables, precision);
-                executions = EstimatorRunner.ShotsFor(precision) * Math.Max(1, values.SetCount);
-            }
-
-            usage = usage.Add(executions, circuit.DurationNs, repDelay);
-            pubs.Add(prepared);
-            index++;
+            var circuit = CompiledCircuit.Compile(pub.Index, pub.Circuit, options.MaxQubits, options.Target, options.MaxOperations, cancellationToken);
+            var values = ParameterValues.Read(pub.Index, pub.ParameterValues, circuit.Program.Parameters);
+            if (pub.Shots > PrimitiveExecutor.MaxShots)
+                throw new PubFailureException(PrimitiveFailureCodes.TooLarge, ExecutionMessages.TooManyShots(pub.Index, pub.Shots, PrimitiveExecutor.MaxShots));
+            var shots = (int)pub.Shots;
+            pubs.Add(new PreparedPub(pub.Index, circuit, values, shots, null, 0));
+            usage = usage.Add((long)shots * Math.Max(1, values.SetCount), circuit.DurationNs, repDelay);
         }
 
-        return new PreparedPrimitive(kind, pubs, options, usage, null);
+        foreach (var pub in document.EstimatorPubs)
+        {
+            var circuit = CompiledCircuit.Compile(pub.Index, pub.Circuit, options.MaxQubits, options.Target, options.MaxOperations, cancellationToken);
+            var values = ParameterValues.Read(pub.Index, pub.ParameterValues, circuit.Program.Parameters);
+            pubs.Add(new PreparedPub(pub.Index, circuit, values, 0, ObservableArray.Read(pub.Observables), pub.Precision));
+            usage = usage.Add(EstimatorRunner.ShotsFor(pub.Precision) * Math.Max(1, values.SetCount), circuit.DurationNs, repDelay);
+        }
+
+        return new PreparedPrimitive(document.Kind, pubs, options, usage, null);
     }
 
     /// <summary>Runs every PUB; throws <see cref="OperationCanceledException"/> when cancelled.</summary>

@@ -136,9 +136,10 @@ public sealed partial class EmulatorServer : IAsyncDisposable
                 if (response.IsSuccessStatusCode)
                     return;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException
+                && !cancellationToken.IsCancellationRequested && DateTime.UtcNow < deadline)
             {
-                // Not accepting connections yet.
+                // Not accepting connections yet, or too busy to answer within the request timeout on a loaded machine.
             }
 
             if (DateTime.UtcNow >= deadline || _process is null || _process.HasExited)

@@ -119,7 +119,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
             return null;
         }
 
-        var problems = PubsValidator.Validate(input, primitive);
+        var problems = PubsReader.Read(input, primitive).Errors;
         if (problems.Count == 0)
         {
             return input;

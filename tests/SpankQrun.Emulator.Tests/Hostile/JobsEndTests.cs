@@ -8,6 +8,7 @@ namespace SpankQrun.Emulator.Tests.Hostile;
 /// Every job ends: by the operation budget, by timeout_secs (within 1 s), by cancel, and with the server. The
 /// emulator has one lane, so a job whose work went on after it ended would hold up the next one.
 /// </summary>
+[Collection(HeavyCollection.Name)]
 public sealed class JobsEndTests(HostileFixture fixture) : IClassFixture<HostileFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

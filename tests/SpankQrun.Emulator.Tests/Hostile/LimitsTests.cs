@@ -8,6 +8,7 @@ using SpankQrun.TestSupport;
 namespace SpankQrun.Emulator.Tests.Hostile;
 
 /// <summary>Request body and input caps, allowed storage hosts, redirects, and the memory budget.</summary>
+[Collection(HeavyCollection.Name)]
 public sealed class LimitsTests(HostileFixture fixture) : IClassFixture<HostileFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
