@@ -66,6 +66,23 @@ public static class EmulatorMessages
 
     public const string InvalidRequestSolution = "Fix the field named in 'location' and submit again.";
 
+    public const string BadRequestBody = "the request body could not be read";
+
+    public static string InternalRequestError(string exceptionType) => $"internal emulator error ({exceptionType}) while handling the request";
+
+    public const string InvalidHeaderSolution = "Fix or leave out the header named in 'target'.";
+
+    public static string ApiVersionInvalid(string value) =>
+        $"header 'IBM-API-Version' is \"{(value.Length > 40 ? value[..40] + "..." : value)}\": expected a date such as 2026-01-01 (YYYY-MM-DD)";
+
+    public static string BackendLanesFull(string backend, int lanes) =>
+        $"all {lanes.ToString(CultureInfo.InvariantCulture)} lanes of backend '{backend}' are held by jobs that have not been deleted";
+
+    public static string BodyTooLarge(long limit) =>
+        $"the request body is larger than the {limit.ToString(CultureInfo.InvariantCulture)} bytes this service accepts";
+
+    public const string BodyTooLargeSolution = "Send a smaller body; job inputs travel through storage, not in the request.";
+
     public static string BackendNotFound(string name) => $"backend '{name}' does not exist on this service";
 
     public const string BackendNotFoundSolution = "List the backends with GET /v1/backends and use one of their names.";
@@ -111,6 +128,29 @@ public static class EmulatorMessages
     public static string StorageUnreachable(string method, string redactedUrl, string error) =>
         $"{method} {redactedUrl} failed: {error}";
 
+    public static string StorageRedirect(string method, string redactedUrl, int status) =>
+        $"{method} {redactedUrl} answered HTTP {status.ToString(CultureInfo.InvariantCulture)}, a redirect; redirects are not followed";
+
+    public static string InputTooLarge(string redactedUrl, long limit) =>
+        $"the input {redactedUrl} is larger than max_input_bytes ({limit.ToString(CultureInfo.InvariantCulture)} bytes)";
+
+    public const string InputTooLargeSolution = "Split the PUBs into several jobs, or ask the administrator to raise max_input_bytes.";
+
+    public static string StorageHostRefused(string role, string host, string allowed) =>
+        $"the {role} URL's host '{host}' is not an allowed storage host (allowed: {allowed})";
+
+    public const string StorageHostRefusedSolution = "Use presigned URLs of the storage the emulator is configured for (storage_endpoints), or ask the administrator to add yours.";
+
+    public static string MemoryTooSmall(long needed, long budget) =>
+        $"the job needs about {Mib(needed)} MiB to simulate, more than the whole memory budget of {Mib(budget)} MiB (memory_budget_bytes)";
+
+    public const string MemoryTooSmallSolution = "Use fewer qubits per circuit (memory doubles with each qubit), or ask the administrator to raise memory_budget_bytes.";
+
+    public static string LogWaitingForMemory(long needed, long reserved, long budget) =>
+        $"waiting for memory: needs {Mib(needed)} MiB, {Mib(reserved)} of {Mib(budget)} MiB held by running jobs";
+
+    private static string Mib(long bytes) => (bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture);
+
     public const string InputUnreadableSolution = "Check that the input object exists and that its presigned GET URL is valid for long enough.";
     public const string OutputUnwritableSolution = "Check that the presigned PUT URLs for results and logs are valid for long enough.";
 
@@ -128,6 +168,8 @@ public static class EmulatorMessages
     // The simulator's failure code is already in its own log lines; the reason stays the readable message.
     public static string ExecutionFailed(string? code, string? message) =>
         message ?? $"the simulator reported a failure ({code ?? "no code"}) without a message";
+
+    public const string NotIsaSolution = "Transpile the circuit for this backend (its basis gates and coupling map are in GET /v1/backends/{name}/configuration) and submit a new job.";
 
     public const string ExecutionFailedSolution = "Fix the circuit or PUB named in the message and submit a new job.";
 

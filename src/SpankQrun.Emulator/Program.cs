@@ -1,6 +1,7 @@
 using SpankQrun.Emulator.Auth;
 using SpankQrun.Emulator.Backends;
 using SpankQrun.Emulator.Configuration;
+using SpankQrun.Emulator.Errors;
 using SpankQrun.Emulator.Hosting;
 using SpankQrun.Emulator.Jobs;
 using SpankQrun.Emulator.Logging;
@@ -34,6 +35,8 @@ catch (EmulatorConfigurationException exception)
 
 // Request log first, so that every request is seen, then one Map call per feature.
 app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseMiddleware<ApiExceptionMiddleware>();
+app.UseMiddleware<ApiVersionHeaderMiddleware>();
 app.MapVersion();
 app.MapAuth();
 app.MapBackends();

@@ -8,57 +8,10 @@ namespace SpankQrun.Primitives;
 /// </summary>
 public static partial class PubsValidator
 {
-    private const int MaxDepth = 64;
-
     /// <summary>Returns every problem found; an empty list means the document is valid for <paramref name="kind"/>.</summary>
-    public static IReadOnlyList<PubsError> Validate(ReadOnlySpan<byte> utf8Json, PrimitiveKind kind)
-    {
-        if (utf8Json.IndexOf("\"__type__\""u8) >= 0)
-        {
-            // RuntimeEncoder values (ndarray, ObservablesArray) are validated as the plain arrays they stand for.
-            var plain = RuntimeEncoding.Decode(utf8Json.ToArray(), out var decodeError);
-            return plain is null ? [decodeError!] : ValidatePlain(plain, kind);
-        }
+    public static IReadOnlyList<PubsError> Validate(ReadOnlySpan<byte> utf8Json, PrimitiveKind kind) => PubsReader.Read(utf8Json, kind).Errors;
 
-        return ValidatePlain(utf8Json, kind);
-    }
-
-    private static IReadOnlyList<PubsError> ValidatePlain(ReadOnlySpan<byte> utf8Json, PrimitiveKind kind)
-    {
-        var errors = new List<PubsError>();
-        JsonDocument document;
-        try
-        {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
-            if (!JsonDocument.TryParseValue(ref reader, out var parsed))
-            {
-                errors.Add(new PubsError("$", PubsMessages.EmptyDocument()));
-                return errors;
-            }
-
-            document = parsed;
-            if (reader.Read())
-            {
-                errors.Add(new PubsError("$", PubsMessages.TrailingData(reader.TokenStartIndex, "unexpected data after the top-level value")));
-                document.Dispose();
-                return errors;
-            }
-        }
-        catch (JsonException exception)
-        {
-            errors.Add(new PubsError("$", PubsMessages.InvalidJson(exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0, FirstSentence(exception.Message))));
-            return errors;
-        }
-
-        using (document)
-        {
-            ValidateRoot(document.RootElement, kind, errors);
-        }
-
-        return errors;
-    }
-
-    private static void ValidateRoot(JsonElement root, PrimitiveKind kind, List<PubsError> errors)
+    internal static void ValidateRoot(JsonElement root, PrimitiveKind kind, List<PubsError> errors)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -228,11 +181,5 @@ public static partial class PubsValidator
         {
             errors.Add(new PubsError(path, PubsMessages.ExpectedPositiveNumber(what, value)));
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message.TrimEnd('.') : message[..end];
     }
 }

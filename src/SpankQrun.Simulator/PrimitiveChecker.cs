@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SpankQrun.Primitives;
 using SpankQrun.Simulator.Execution;
 
@@ -13,36 +12,27 @@ public static class PrimitiveChecker
     /// <summary>Every problem found, each naming its JSON path or PUB (and for circuits line and column); empty when valid.</summary>
     public static IReadOnlyList<string> Check(PrimitiveKind kind, ReadOnlySpan<byte> utf8Input)
     {
-        var plain = RuntimeEncoding.Decode(utf8Input.ToArray(), out var decodeError);
-        if (plain is null)
+        var read = PubsReader.Read(utf8Input, kind);
+        if (read.Document is not { } document)
         {
-            return [ExecutionMessages.InvalidInput(decodeError!.JsonPath, decodeError.Message)];
-        }
-
-        var errors = PubsValidator.Validate(plain, kind);
-        if (errors.Count > 0)
-        {
-            return [.. errors.Select(error => ExecutionMessages.InvalidInput(error.JsonPath, error.Message))];
+            return [.. read.Errors.Select(error => ExecutionMessages.InvalidInput(error.JsonPath, error.Message))];
         }
 
         var problems = new List<string>();
-        using var document = JsonDocument.Parse(plain);
-        var index = 0;
-        foreach (var pub in document.RootElement.GetProperty("pubs").EnumerateArray())
+        IEnumerable<(int Index, string Circuit, ParameterArray Values)> pubs = kind == PrimitiveKind.Sampler
+            ? document.SamplerPubs.Select(pub => (pub.Index, pub.Circuit, pub.ParameterValues))
+            : document.EstimatorPubs.Select(pub => (pub.Index, pub.Circuit, pub.ParameterValues));
+        foreach (var (index, text, values) in pubs)
         {
             try
             {
-                var circuit = CompiledCircuit.Compile(index, pub[0].GetString()!, int.MaxValue);
-                var valuesAt = kind == PrimitiveKind.Sampler ? 1 : 2;
-                JsonElement? values = pub.GetArrayLength() > valuesAt && pub[valuesAt].ValueKind != JsonValueKind.Null ? pub[valuesAt] : null;
+                var circuit = CompiledCircuit.Compile(index, text, int.MaxValue);
                 ParameterValues.Read(index, values, circuit.Program.Parameters);
             }
             catch (PubFailureException failure)
             {
                 problems.Add(failure.Message);
             }
-
-            index++;
         }
 
         return problems;

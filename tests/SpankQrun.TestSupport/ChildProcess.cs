@@ -83,6 +83,23 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends SIGTERM and waits up to <paramref name="wait"/>; returns the exit code, or null if it still runs.</summary>
+    public async Task<int?> TerminateAsync(TimeSpan wait)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            await kill!.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Kills the process and everything it started, then waits for it.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -33,6 +33,9 @@ public sealed partial class EmulatorServer : IAsyncDisposable
 
     public Uri Endpoint { get; private set; }
 
+    /// <summary>The running process's id (null when stopped), e.g. to read its /proc entries.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>Everything the process (and the processes before a restart) printed so far.</summary>
     public string Output => _previousOutput + (_process?.Output ?? "");
 
@@ -78,6 +81,21 @@ public sealed partial class EmulatorServer : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// Sends SIGTERM (as systemd or Ctrl+C would) and waits up to <paramref name="wait"/>. Returns how long the process
+    /// took to exit and its exit code, or null when it was still running (it is then killed).
+    /// </summary>
+    public async Task<(TimeSpan Elapsed, int ExitCode)?> TerminateAsync(TimeSpan wait)
+    {
+        if (_process is null)
+            return null;
+        var started = DateTime.UtcNow;
+        var exitCode = await _process.TerminateAsync(wait);
+        var elapsed = DateTime.UtcNow - started;
+        await StopAsync();
+        return exitCode is { } code ? (elapsed, code) : null;
+    }
+
     /// <summary>Stops the process if it runs and starts it again on the same port with the same state directory.</summary>
     public async Task RestartAsync()
     {
@@ -118,9 +136,10 @@ public sealed partial class EmulatorServer : IAsyncDisposable
                 if (response.IsSuccessStatusCode)
                     return;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException
+                && !cancellationToken.IsCancellationRequested && DateTime.UtcNow < deadline)
             {
-                // Not accepting connections yet.
+                // Not accepting connections yet, or too busy to answer within the request timeout on a loaded machine.
             }
 
             if (DateTime.UtcNow >= deadline || _process is null || _process.HasExited)

@@ -11,4 +11,10 @@ public sealed class EmulatorConfigFile
     public List<AppIdClientConfigEntry>? AppIdClients { get; set; }
     public List<string>? IamApiKeys { get; set; }
     public List<BackendConfigEntry>? Backends { get; set; }
+    public long? MaxOperations { get; set; }
+    public long? MaxInputBytes { get; set; }
+    public long? MaxRequestBodyBytes { get; set; }
+    public long? MemoryBudgetBytes { get; set; }
+    public List<string>? StorageEndpoints { get; set; }
+    public bool? AllowLoopbackStorage { get; set; }
 }

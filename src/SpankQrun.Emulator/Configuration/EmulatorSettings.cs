@@ -9,7 +9,8 @@ public sealed record EmulatorSettings(
     int? SimulatorSeed,
     IReadOnlyList<AppIdClientSettings> AppIdClients,
     IReadOnlyList<string> IamApiKeys,
-    IReadOnlyList<BackendSettings> Backends)
+    IReadOnlyList<BackendSettings> Backends,
+    EmulatorLimits Limits)
 {
     public BackendSettings? FindBackend(string name) =>
         Backends.FirstOrDefault(backend => string.Equals(backend.Name, name, StringComparison.Ordinal));

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using SpankQrun.Emulator.Auth;
@@ -64,12 +66,28 @@ public static class EmulatorHostingExtensions
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         services.TryAddSingleton(TimeProvider.System);
+        // Request bodies are bounded by max_request_body_bytes: Kestrel stops reading there, forms likewise.
+        services.AddOptions<KestrelServerOptions>().Configure<EmulatorSettings>((kestrel, settings) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+        });
+        services.AddOptions<FormOptions>().Configure<EmulatorSettings>((form, settings) =>
+        {
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, settings.Limits.MaxRequestBodyBytes);
+            form.MultipartBodyLengthLimit = settings.Limits.MaxRequestBodyBytes;
+            form.ValueCountLimit = 64;
+        });
         services.AddSingleton<TokenService>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobRunner>();
         // A plain HttpClient rather than the factory's, whose logging would print presigned URLs.
-        services.AddSingleton(new StorageClient(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })));
+        services.AddSingleton(new StorageClient(new HttpClient(StorageClient.CreateHandler()) { Timeout = TimeSpan.FromMinutes(10) }));
+        services.AddSingleton<StorageHostPolicy>();
+        services.AddSingleton<MemoryBudget>();
+        // SIGTERM: lanes stop waiting for their jobs at once, so the host is down well within 5 s.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(3));
         services.AddHostedService<JobLaneWorkers>();
         return services;
     }

@@ -1,16 +1,18 @@
-using System.Diagnostics;
 using SpankQrun.Emulator.Configuration;
 using SpankQrun.Primitives;
 using SpankQrun.Simulator;
+using SpankQrun.Simulator.Targets;
 
 namespace SpankQrun.Emulator.Jobs;
 
 /// <summary>
-/// Runs one job off the request thread: queue delay, input fetch and validation, execution delay, simulation,
-/// then results and logs through the presigned PUT URLs. timeout_secs covers everything after the queue delay.
+/// Runs one job off the request thread: queue delay, storage host check, input fetch (size-capped), preparation
+/// (parse, bind, ISA, usage), memory admission, execution delay, simulation, then results and logs through the
+/// presigned PUT URLs. timeout_secs covers everything after the queue delay. The lane moves on as soon as the job is
+/// cancelled, times out or the server stops; the simulation thread stops at its next check and gives its memory back.
 /// </summary>
-public sealed class JobRunner(EmulatorSettings settings, JobStore store, StorageClient storage, TimeProvider clock,
-    ILogger<JobRunner> logger)
+public sealed class JobRunner(EmulatorSettings settings, JobStore store, StorageClient storage, StorageHostPolicy hosts,
+    MemoryBudget memory, TimeProvider clock, ILogger<JobRunner> logger)
 {
     public async Task RunAsync(string id, CancellationToken stoppingToken)
     {
@@ -58,15 +60,16 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
             }
 
             await storage.PutAsync(job.Storage.Results, outcome.ResultJson!, "application/json", execution.Token);
-            var elapsed = clock.GetElapsedTime(started);
-            log.Add(JobLogLevel.Info, EmulatorMessages.LogJobCompleted(elapsed));
+            var usage = outcome.Usage!;
+            log.Add(JobLogLevel.Info, EmulatorMessages.LogJobCompleted(clock.GetElapsedTime(started)));
             await UploadLogsAsync(job, log, execution.Token);
             var end = clock.GetUtcNow();
             if (store.TryFinish(job.Id, current => current with
             {
                 Status = JobStatus.Completed,
                 EndTime = end,
-                QuantumNanoseconds = (long)(elapsed.Ticks * (1_000_000_000.0 / TimeSpan.TicksPerSecond)),
+                QuantumNanoseconds = usage.QuantumNanoseconds,
+                CircuitNanoseconds = usage.CircuitNanoseconds,
             }))
                 logger.LogInformation("Job {JobId} completed", job.Id);
         }
@@ -94,41 +97,112 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
 
     private async Task<ExecutionOutcome> ExecuteAsync(Job job, BackendSettings backend, JobLog log, CancellationToken cancellationToken)
     {
+        if (RefusedLocation(job) is { } refused)
+            return ExecutionOutcome.Failed(JobFailureCodes.StorageHostRefused, refused, EmulatorMessages.StorageHostRefusedSolution);
+
         byte[] input;
         try
         {
-            input = await storage.GetAsync(job.Storage.Input, cancellationToken);
+            input = await storage.GetAsync(job.Storage.Input, settings.Limits.MaxInputBytes, cancellationToken);
         }
         catch (StorageException exception)
         {
             return ExecutionOutcome.Failed(JobFailureCodes.InputUnreadable, exception.Message, EmulatorMessages.InputUnreadableSolution);
         }
+        catch (InputTooLargeException exception)
+        {
+            return ExecutionOutcome.Failed(JobFailureCodes.InputTooLarge, exception.Message, EmulatorMessages.InputTooLargeSolution);
+        }
 
         log.Add(JobLogLevel.Debug, EmulatorMessages.LogInputRead(input.Length));
-        var errors = PubsValidator.Validate(input, job.Program);
-        if (errors.Count > 0)
-            return ExecutionOutcome.Failed(JobFailureCodes.InputInvalid, EmulatorMessages.InputInvalid(errors), EmulatorMessages.InputInvalidSolution);
+        var options = new PrimitiveExecutionOptions(settings.SimulatorSeed, settings.MaxSimulatedQubits, backend.ToTarget(), settings.Limits.MaxOperations);
+        var prepared = await OnOwnThreadAsync(() => PrimitiveExecutor.Prepare(job.Program, input, options, cancellationToken), null, cancellationToken);
+        if (prepared.Failure is { } failure)
+            return Refused(failure);
 
-        if (PhysicalQubitCheck.FindProblem(input, backend.Name, backend.NumQubits) is { } qubitProblem)
-            return ExecutionOutcome.Failed(JobFailureCodes.InputInvalid, qubitProblem, EmulatorMessages.InputInvalidSolution);
+        // The input's bytes and parsed form stay alive during the run; the rest is the simulator's own estimate.
+        var needed = prepared.PeakBytesEstimate + (4L * input.Length) + BaselineBytes;
+        if (needed > memory.TotalBytes)
+        {
+            return ExecutionOutcome.Failed(JobFailureCodes.MemoryUnavailable, EmulatorMessages.MemoryTooSmall(needed, memory.TotalBytes),
+                EmulatorMessages.MemoryTooSmallSolution);
+        }
 
-        await Task.Delay(TimeSpan.FromSeconds(backend.ExecutionDelaySecs), clock, cancellationToken);
+        if (memory.ReservedBytes + needed > memory.TotalBytes)
+            log.Add(JobLogLevel.Info, EmulatorMessages.LogWaitingForMemory(needed, memory.ReservedBytes, memory.TotalBytes));
+        var reservation = await memory.ReserveAsync(needed, cancellationToken);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(backend.ExecutionDelaySecs), clock, cancellationToken);
+        }
+        catch
+        {
+            reservation.Dispose();
+            throw;
+        }
 
-        var options = new PrimitiveExecutionOptions(settings.SimulatorSeed, settings.MaxSimulatedQubits);
-        // The simulator is synchronous and CPU-bound: give it its own thread rather than a pool thread.
-        var result = await Task.Factory.StartNew(
-            () => PrimitiveExecutor.Execute(job.Program, input, options, cancellationToken),
-            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
+        var result = await OnOwnThreadAsync(() => prepared.Run(cancellationToken), reservation, cancellationToken);
         foreach (var line in result.LogLines)
             log.Add(JobLogLevel.Info, line);
 
         if (!result.Succeeded || result.ResultJson is null)
-            return ExecutionOutcome.Failed(JobFailureCodes.ExecutionFailed,
-                EmulatorMessages.ExecutionFailed(result.FailureCode, result.FailureMessage), EmulatorMessages.ExecutionFailedSolution);
+            return Refused(result);
 
-        return new ExecutionOutcome(result.ResultJson, null);
+        return new ExecutionOutcome(result.ResultJson, result.Usage ?? prepared.Usage, null);
     }
+
+    private const long BaselineBytes = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// Runs CPU-bound simulator work on its own thread. The caller stops waiting as soon as the token fires (the lane is
+    /// free at once); the thread ends at its next cancellation check and only then gives <paramref name="reservation"/> back.
+    /// </summary>
+    private static Task<T> OnOwnThreadAsync<T>(Func<T> work, IDisposable? reservation, CancellationToken cancellationToken)
+    {
+        var task = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                return work();
+            }
+            finally
+            {
+                reservation?.Dispose();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // An abandoned task's cancellation must not surface as an unobserved exception.
+        _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private string? RefusedLocation(Job job)
+    {
+        foreach (var (role, location) in Locations(job))
+        {
+            if (!hosts.IsAllowed(location.PresignedUrl))
+                return EmulatorMessages.StorageHostRefused(role, location.PresignedUrl.Host, hosts.Describe());
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<(string Role, StorageLocation Location)> Locations(Job job)
+    {
+        yield return ("input", job.Storage.Input);
+        yield return ("results", job.Storage.Results);
+        if (job.Storage.Logs is { } logs)
+            yield return ("logs", logs);
+    }
+
+    private static ExecutionOutcome Refused(PrimitiveExecution result) => result.FailureCode switch
+    {
+        PrimitiveFailureCodes.InvalidInput => ExecutionOutcome.Failed(JobFailureCodes.InputInvalid,
+            EmulatorMessages.ExecutionFailed(result.FailureCode, result.FailureMessage), EmulatorMessages.InputInvalidSolution),
+        PrimitiveFailureCodes.NotIsa => ExecutionOutcome.Failed(JobFailureCodes.NotIsa,
+            EmulatorMessages.ExecutionFailed(result.FailureCode, result.FailureMessage), EmulatorMessages.NotIsaSolution),
+        _ => ExecutionOutcome.Failed(JobFailureCodes.ExecutionFailed,
+            EmulatorMessages.ExecutionFailed(result.FailureCode, result.FailureMessage), EmulatorMessages.ExecutionFailedSolution),
+    };
 
     private async Task FailAsync(Job job, JobLog log, JobFailure failure, CancellationToken cancellationToken)
     {
@@ -149,12 +223,13 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
 
     private async Task UploadLogsAsync(Job job, JobLog log, CancellationToken cancellationToken)
     {
-        if (job.Storage.Logs is { } logs)
+        // Nothing goes to a host the configuration does not allow, not even the log of the refusal.
+        if (job.Storage.Logs is { } logs && hosts.IsAllowed(logs.PresignedUrl))
             await storage.PutAsync(logs, log.ToUtf8(), "text/plain; charset=utf-8", cancellationToken);
     }
 
-    private sealed record ExecutionOutcome(byte[]? ResultJson, JobFailure? Failure)
+    private sealed record ExecutionOutcome(byte[]? ResultJson, ExecutionUsage? Usage, JobFailure? Failure)
     {
-        public static ExecutionOutcome Failed(int code, string message, string solution) => new(null, new JobFailure(code, message, solution));
+        public static ExecutionOutcome Failed(int code, string message, string solution) => new(null, null, new JobFailure(code, message, solution));
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SpankQrun.Primitives;
 
 namespace SpankQrun.Simulator.Execution;
 
@@ -13,27 +13,16 @@ internal sealed class ParameterValues(int[] shape, int parameterCount, double[] 
 
     public ReadOnlySpan<double> GetSet(int index) => values.AsSpan(index * ParameterCount, ParameterCount);
 
-    /// <summary>Reads values (already shape-checked by the validator) for a circuit with the given input parameters.</summary>
-    public static ParameterValues Read(int pub, JsonElement? element, IReadOnlyList<string> parameterNames)
+    /// <summary>Takes a PUB's parameter values (already shape-checked by the reader) for a circuit with the given input parameters.</summary>
+    public static ParameterValues Read(int pub, ParameterArray array, IReadOnlyList<string> parameterNames)
     {
         var count = parameterNames.Count;
-        if (element is not { ValueKind: JsonValueKind.Array } array)
+        if (!array.Present)
         {
             return count == 0 ? new ParameterValues([], 0, []) : throw Mismatch(pub, parameterNames, []);
         }
 
-        var fullShape = new List<int>();
-        for (var current = array; current.ValueKind == JsonValueKind.Array; current = current.GetArrayLength() > 0 ? current[0] : default)
-        {
-            fullShape.Add(current.GetArrayLength());
-            if (current.GetArrayLength() == 0)
-            {
-                break;
-            }
-        }
-
-        var flat = new List<double>();
-        Flatten(array, flat);
+        var fullShape = array.Shape;
         if (count == 0 && fullShape is [0])
         {
             return new ParameterValues([], 0, []);
@@ -44,21 +33,7 @@ internal sealed class ParameterValues(int[] shape, int parameterCount, double[] 
             throw Mismatch(pub, parameterNames, fullShape);
         }
 
-        return new ParameterValues([.. fullShape.Take(fullShape.Count - 1)], count, [.. flat]);
-    }
-
-    private static void Flatten(JsonElement element, List<double> flat)
-    {
-        if (element.ValueKind == JsonValueKind.Number)
-        {
-            flat.Add(element.GetDouble());
-            return;
-        }
-
-        foreach (var child in element.EnumerateArray())
-        {
-            Flatten(child, flat);
-        }
+        return new ParameterValues([.. fullShape.Take(fullShape.Count - 1)], count, [.. array.Values]);
     }
 
     private static PubFailureException Mismatch(int pub, IReadOnlyList<string> names, IReadOnlyList<int> shape) =>

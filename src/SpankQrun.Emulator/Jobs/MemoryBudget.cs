@@ -1,0 +1,113 @@
+using System.Runtime;
+using SpankQrun.Emulator.Configuration;
+
+namespace SpankQrun.Emulator.Jobs;
+
+/// <summary>
+/// The memory running jobs may take (memory_budget_bytes). A job reserves its estimate before its simulation
+/// starts and waits, first come first served, while others hold the memory; the reservation is given back when
+/// the simulation thread ends, and the heap is then returned to the system once no job holds memory.
+/// </summary>
+public sealed class MemoryBudget(EmulatorSettings settings)
+{
+    private readonly Lock _lock = new();
+    private readonly LinkedList<Waiter> _waiters = new();
+    private long _reserved;
+
+    public long TotalBytes { get; } = settings.Limits.MemoryBudgetBytes;
+
+    public long ReservedBytes
+    {
+        get
+        {
+            lock (_lock)
+                return _reserved;
+        }
+    }
+
+    /// <summary>Waits until <paramref name="bytes"/> fit, then holds them until the returned reservation is disposed.</summary>
+    public async Task<IDisposable> ReserveAsync(long bytes, CancellationToken cancellationToken)
+    {
+        if (bytes > TotalBytes)
+            throw new ArgumentOutOfRangeException(nameof(bytes), bytes, "larger than the whole budget");
+
+        Waiter waiter;
+        lock (_lock)
+        {
+            if (_waiters.Count == 0 && _reserved + bytes <= TotalBytes)
+            {
+                _reserved += bytes;
+                return new Reservation(this, bytes);
+            }
+
+            waiter = new Waiter(bytes);
+            waiter.Node = _waiters.AddLast(waiter);
+        }
+
+        using var registration = cancellationToken.Register(() => Abandon(waiter));
+        await waiter.Granted.Task;
+        return new Reservation(this, bytes);
+    }
+
+    private void Abandon(Waiter waiter)
+    {
+        lock (_lock)
+        {
+            if (waiter.Node?.List is null)
+                return;
+            _waiters.Remove(waiter.Node);
+            GrantWaiters();
+        }
+
+        waiter.Granted.TrySetCanceled();
+    }
+
+    private void Release(long bytes)
+    {
+        bool idle;
+        lock (_lock)
+        {
+            _reserved -= bytes;
+            GrantWaiters();
+            idle = _reserved == 0;
+        }
+
+        if (idle && bytes >= 32L * 1024 * 1024)
+        {
+            // Give large state vectors back to the system rather than keeping the heap at its peak.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
+    // Called under the lock: the head of the queue goes first, so a large job is not starved by small ones.
+    private void GrantWaiters()
+    {
+        while (_waiters.First is { } first && _reserved + first.Value.Bytes <= TotalBytes)
+        {
+            _waiters.RemoveFirst();
+            _reserved += first.Value.Bytes;
+            first.Value.Granted.TrySetResult();
+        }
+    }
+
+    private sealed class Waiter(long bytes)
+    {
+        public long Bytes { get; } = bytes;
+
+        public LinkedListNode<Waiter>? Node { get; set; }
+
+        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class Reservation(MemoryBudget budget, long bytes) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                budget.Release(bytes);
+        }
+    }
+}
