@@ -22,6 +22,13 @@ internal sealed class StateVector
 
     public void CopyFrom(StateVector other) => other._amplitudes.CopyTo(_amplitudes, 0);
 
+    /// <summary>Back to |0…0&gt;.</summary>
+    public void ResetToZero()
+    {
+        Array.Clear(_amplitudes);
+        _amplitudes[0] = Complex.One;
+    }
+
     public void Apply(in Instruction instruction, KernelPath path = KernelPath.Auto)
     {
         switch (instruction.Kind)
@@ -70,30 +77,12 @@ internal sealed class StateVector
         }
     }
 
-    public double[] Probabilities()
-    {
-        var probabilities = new double[_amplitudes.Length];
-        for (var i = 0; i < probabilities.Length; i++)
-        {
-            var a = _amplitudes[i];
-            probabilities[i] = (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
-        }
-
-        return probabilities;
-    }
-
     /// <summary>
     /// &lt;ψ|P|ψ&gt; for the Pauli string P = i^yCount · X^xMask · Z^zMask (Y = iXZ), where Y qubits are in both masks.
     /// </summary>
-    public double PauliExpectation(int xMask, int zMask, int yCount)
+    public double PauliExpectation(int xMask, int zMask, int yCount, KernelPath path = KernelPath.Auto)
     {
-        var sum = Complex.Zero;
-        for (var i = 0; i < _amplitudes.Length; i++)
-        {
-            var term = Complex.Conjugate(_amplitudes[i ^ xMask]) * _amplitudes[i];
-            sum += (BitOperations.PopCount((uint)(i & zMask)) & 1) == 0 ? term : -term;
-        }
-
+        var sum = PauliExpectationKernel.SignedOverlap(_amplitudes, xMask, zMask, path);
         var phase = (yCount & 3) switch
         {
             0 => Complex.One,
