@@ -8,14 +8,30 @@ using SpankQrun.Simulator.Kernels;
 
 const int Qubits = 20;
 const int Gates = 1000;
-if (args.Length != 1)
+string[] sections = ["kernels", "estimator", "qasm"];
+if (args.Length < 1 || args.Skip(1).Any(section => !sections.Contains(section)))
 {
-    Console.Error.WriteLine("usage: SpankQrun.Simulator.Bench DEMO_INPUT_DIR (bench/simulator/run.sh passes it)");
+    Console.Error.WriteLine($"usage: SpankQrun.Simulator.Bench DEMO_INPUT_DIR [{string.Join("|", sections)}...] (bench/simulator/run.sh passes the directory)");
     return 2;
 }
 
 var demoDirectory = args[0];
+var chosen = args.Length > 1 ? args[1..] : sections;
 var invariant = CultureInfo.InvariantCulture;
+if (chosen.Contains("qasm"))
+{
+    FrontEndBench.Run();
+}
+
+if (chosen.Contains("estimator"))
+{
+    EstimatorBench.Run();
+}
+
+if (!chosen.Contains("kernels"))
+{
+    return 0;
+}
 
 Console.WriteLine(string.Create(invariant, $"simulator bench: {Environment.ProcessorCount} logical cores, single thread; Vector256 accelerated: {Vector256.IsHardwareAccelerated}, Vector128: {Vector128.IsHardwareAccelerated}"));
 var circuit = RandomCircuit.Create(Qubits, Gates, seed: 2026);
