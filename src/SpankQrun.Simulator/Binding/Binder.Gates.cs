@@ -115,6 +115,8 @@ internal sealed partial class Binder
             return calls;
         }
 
+        var (line, column) = _text.GetLineAndColumn(call.Identifier.Span.Start);
+
         for (var k = 0; k < width; k++)
         {
             var qubits = new int[operands.Count];
@@ -130,7 +132,8 @@ internal sealed partial class Binder
                 return calls;
             }
 
-            calls.Add(new BoundGateCall(gate, arguments, qubits));
+            _budget?.Spend();
+            calls.Add(new BoundGateCall(gate, arguments, qubits, line, column));
         }
 
         return calls;
