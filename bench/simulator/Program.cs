@@ -8,7 +8,7 @@ using SpankQrun.Simulator.Kernels;
 
 const int Qubits = 20;
 const int Gates = 1000;
-string[] sections = ["kernels", "estimator", "qasm"];
+string[] sections = ["kernels", "estimator", "qasm", "reference", "threads"];
 if (args.Length < 1 || args.Skip(1).Any(section => !sections.Contains(section)))
 {
     Console.Error.WriteLine($"usage: SpankQrun.Simulator.Bench DEMO_INPUT_DIR [{string.Join("|", sections)}...] (bench/simulator/run.sh passes the directory)");
@@ -28,6 +28,26 @@ if (chosen.Contains("estimator"))
     EstimatorBench.Run();
 }
 
+var qubitCounts = (Environment.GetEnvironmentVariable("BENCH_QUBITS") is { Length: > 0 } list ? list : "12,16,20,24")
+    .Split(',').Select(text => int.Parse(text, CultureInfo.InvariantCulture)).ToArray();
+if (chosen.Contains("reference"))
+{
+    var kernel = Environment.GetEnvironmentVariable("BENCH_C_KERNEL");
+    if (kernel is null || !File.Exists(kernel))
+    {
+        Console.WriteLine("reference: BENCH_C_KERNEL is not set to the compiled reference/kernel.c (run.sh compiles it)");
+    }
+    else
+    {
+        ReferenceBench.Run(kernel, qubitCounts, threads: 1, fused: false);
+    }
+}
+
+if (chosen.Contains("threads"))
+{
+    ThreadsBench.Run(qubitCounts);
+}
+
 if (!chosen.Contains("kernels"))
 {
     return 0;
@@ -41,7 +61,7 @@ Console.WriteLine(string.Create(invariant, $"random circuit: {Qubits} qubits, {G
 var rates = new Dictionary<KernelPath, double>();
 foreach (var path in new[] { KernelPath.Auto, KernelPath.Vector128, KernelPath.Scalar })
 {
-    var state = new StateVector(Qubits);
+    var state = new StateVector(Qubits, threads: 1);
     Run(state, circuit.GetRange(0, 60), path);
     var best = TimeSpan.MaxValue;
     for (var repeat = 0; repeat < 3; repeat++)

@@ -8,8 +8,11 @@ internal sealed class StateVector
 {
     private readonly Complex[] _amplitudes;
 
-    public StateVector(int qubitCount)
+    /// <param name="qubitCount">Qubits to simulate (at least one is).</param>
+    /// <param name="threads">Threads per gate on large states (0: every core); see <see cref="StateKernels.ThreadsFor"/>.</param>
+    public StateVector(int qubitCount, int threads = 0)
     {
+        Threads = threads;
         // A zero-qubit circuit still gets one qubit so every kernel sees a valid state.
         QubitCount = Math.Max(1, qubitCount);
         _amplitudes = new Complex[1 << QubitCount];
@@ -17,6 +20,8 @@ internal sealed class StateVector
     }
 
     public int QubitCount { get; }
+
+    public int Threads { get; }
 
     public Span<Complex> Amplitudes => _amplitudes;
 
@@ -43,7 +48,7 @@ internal sealed class StateVector
                 ApplyControlled(controls, instruction.Target, instruction.Matrix, path);
                 break;
             case InstructionKind.Swap:
-                StateKernels.ApplyTwoQubit(_amplitudes, instruction.Target, instruction.Control0, SwapGate.Create(), path);
+                StateKernels.ApplyTwoQubit(_amplitudes, instruction.Target, instruction.Control0, SwapGate.Create(), path, Threads);
                 break;
             default:
                 throw new ArgumentException($"{instruction.Kind} is not a unitary instruction", nameof(instruction));
@@ -97,18 +102,18 @@ internal sealed class StateVector
     {
         if (matrix.IsPauliX)
         {
-            StateKernels.ApplySingleQubit(_amplitudes, target, PauliXGate.Create(matrix), path);
+            StateKernels.ApplySingleQubit(_amplitudes, target, PauliXGate.Create(matrix), path, Threads);
         }
         else if (matrix.IsDiagonal)
         {
             if (matrix.M00 != Complex.One || matrix.M11 != Complex.One)
             {
-                StateKernels.ApplySingleQubit(_amplitudes, target, DiagonalGate.Create(matrix), path);
+                StateKernels.ApplySingleQubit(_amplitudes, target, DiagonalGate.Create(matrix), path, Threads);
             }
         }
         else
         {
-            StateKernels.ApplySingleQubit(_amplitudes, target, GeneralGate.Create(matrix), path);
+            StateKernels.ApplySingleQubit(_amplitudes, target, GeneralGate.Create(matrix), path, Threads);
         }
     }
 
@@ -116,15 +121,15 @@ internal sealed class StateVector
     {
         if (matrix.IsPauliX)
         {
-            StateKernels.ApplyControlled(_amplitudes, controls, target, PauliXGate.Create(matrix), path);
+            StateKernels.ApplyControlled(_amplitudes, controls, target, PauliXGate.Create(matrix), path, Threads);
         }
         else if (matrix.IsDiagonal)
         {
-            StateKernels.ApplyControlled(_amplitudes, controls, target, DiagonalGate.Create(matrix), path);
+            StateKernels.ApplyControlled(_amplitudes, controls, target, DiagonalGate.Create(matrix), path, Threads);
         }
         else
         {
-            StateKernels.ApplyControlled(_amplitudes, controls, target, GeneralGate.Create(matrix), path);
+            StateKernels.ApplyControlled(_amplitudes, controls, target, GeneralGate.Create(matrix), path, Threads);
         }
     }
 }
