@@ -8,10 +8,15 @@ internal static class BenchRunner
 {
     public static void Apply(StateVector state, List<Instruction> instructions, int threads, bool fused)
     {
-        _ = fused;
         if (state.Threads != threads)
         {
             throw new ArgumentException($"the state runs on {state.Threads} thread(s), not {threads}", nameof(threads));
+        }
+
+        if (fused)
+        {
+            Execution.CircuitRunner.ApplyUnitaries(state, instructions, 0, instructions.Count, CancellationToken.None);
+            return;
         }
 
         foreach (var instruction in instructions)

@@ -8,7 +8,7 @@ using SpankQrun.Simulator.Kernels;
 
 const int Qubits = 20;
 const int Gates = 1000;
-string[] sections = ["kernels", "estimator", "qasm", "reference", "threads"];
+string[] sections = ["kernels", "estimator", "qasm", "reference", "threads", "fusion"];
 if (args.Length < 1 || args.Skip(1).Any(section => !sections.Contains(section)))
 {
     Console.Error.WriteLine($"usage: SpankQrun.Simulator.Bench DEMO_INPUT_DIR [{string.Join("|", sections)}...] (bench/simulator/run.sh passes the directory)");
@@ -41,6 +41,13 @@ if (chosen.Contains("reference"))
     {
         ReferenceBench.Run(kernel, qubitCounts, threads: 1, fused: false);
     }
+}
+
+if (chosen.Contains("fusion") && Environment.GetEnvironmentVariable("BENCH_C_KERNEL") is { } cKernel && File.Exists(cKernel))
+{
+    var large = qubitCounts.Where(count => count >= 20).DefaultIfEmpty(20).ToArray();
+    ReferenceBench.RunCircuits(cKernel, large, threads: 1);
+    ReferenceBench.RunCircuits(cKernel, large, threads: 0);
 }
 
 if (chosen.Contains("threads"))

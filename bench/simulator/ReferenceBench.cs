@@ -61,6 +61,62 @@ internal static class ReferenceBench
         return instructions;
     }
 
+    /// <summary>Random-layer and QFT circuits: the C kernel gate by gate against the fused simulator.</summary>
+    public static void RunCircuits(string kernel, int[] qubitCounts, int threads)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        foreach (var qubits in qubitCounts)
+        {
+            foreach (var (name, circuit) in new[] { ("random layers", RandomLayers(qubits, layers: 10, seed: qubits)), ("qft", Qft(qubits)) })
+            {
+                var (cMs, cChecksum) = RunC(kernel, qubits, circuit, repeats: 2);
+                var (ms, checksum) = RunSimulator(qubits, circuit, repeats: 2, threads, fused: true);
+                var agree = Complex.Abs(checksum - cChecksum) <= 1e-8 * Math.Max(1, Complex.Abs(cChecksum));
+                var ratio = cMs / ms;
+                Console.WriteLine(string.Create(invariant, $"fusion: {qubits,2} qubits, {name} ({circuit.Count} gates): C per-gate {cMs:F0} ms, simulator fused on {(threads > 0 ? threads : Environment.ProcessorCount)} thread(s) {ms:F0} ms = {ratio:F2}x{(agree ? "" : " (CHECKSUM DIFFERS)")}{(qubits >= 20 ? $"  (target >= 1.5x: {(ratio >= 1.5 ? "met" : "NOT met")})" : "")}"));
+            }
+        }
+    }
+
+    /// <summary>Layers of a random U on every qubit, then CX on a random pairing of the qubits.</summary>
+    public static List<Instruction> RandomLayers(int qubits, int layers, int seed)
+    {
+        var random = new Random(seed);
+        var circuit = new List<Instruction>();
+        for (var layer = 0; layer < layers; layer++)
+        {
+            for (var qubit = 0; qubit < qubits; qubit++)
+            {
+                circuit.Add(Instruction.Unitary(qubit, Matrix2.U(random.NextDouble() * 6, random.NextDouble() * 6, random.NextDouble() * 6)));
+                circuit.Add(Instruction.Unitary(qubit, Matrix2.RZ(random.NextDouble() * 6)));
+            }
+
+            var order = Enumerable.Range(0, qubits).OrderBy(_ => random.Next()).ToArray();
+            for (var k = 0; k + 1 < order.Length; k += 2)
+            {
+                circuit.Add(Instruction.Controlled(order[k], order[k + 1], Matrix2.X));
+            }
+        }
+
+        return circuit;
+    }
+
+    /// <summary>The textbook QFT: H on each qubit, then controlled phases from the qubits below it.</summary>
+    public static List<Instruction> Qft(int qubits)
+    {
+        var circuit = new List<Instruction>();
+        for (var target = qubits - 1; target >= 0; target--)
+        {
+            circuit.Add(Instruction.Unitary(target, Matrix2.H));
+            for (var control = target - 1; control >= 0; control--)
+            {
+                circuit.Add(Instruction.Controlled(control, target, Matrix2.Phase(Math.PI / (1 << Math.Min(30, target - control)))));
+            }
+        }
+
+        return circuit;
+    }
+
     private static (double Ms, Complex Checksum) RunC(string kernel, int qubits, List<Instruction> instructions, int repeats)
     {
         var file = Path.GetTempFileName();

@@ -106,7 +106,14 @@ internal sealed class StateVector
         }
         else if (matrix.IsDiagonal)
         {
-            if (matrix.M00 != Complex.One || matrix.M11 != Complex.One)
+            if (matrix.M00 == Complex.One)
+            {
+                if (matrix.M11 != Complex.One)
+                {
+                    StateKernels.ApplyPhase(_amplitudes, [target], matrix.M11, path, Threads);
+                }
+            }
+            else
             {
                 StateKernels.ApplySingleQubit(_amplitudes, target, DiagonalGate.Create(matrix), path, Threads);
             }
@@ -122,6 +129,11 @@ internal sealed class StateVector
         if (matrix.IsPauliX)
         {
             StateKernels.ApplyControlled(_amplitudes, controls, target, PauliXGate.Create(matrix), path, Threads);
+        }
+        else if (matrix.IsDiagonal && matrix.M00 == Complex.One)
+        {
+            Span<int> qubits = [target, controls[0], controls.Length > 1 ? controls[1] : -1];
+            StateKernels.ApplyPhase(_amplitudes, qubits[..(controls.Length + 1)], matrix.M11, path, Threads);
         }
         else if (matrix.IsDiagonal)
         {
