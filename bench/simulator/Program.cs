@@ -8,7 +8,7 @@ using SpankQrun.Simulator.Kernels;
 
 const int Qubits = 20;
 const int Gates = 1000;
-string[] sections = ["kernels", "estimator", "qasm", "reference", "threads", "fusion"];
+string[] sections = ["kernels", "estimator", "qasm", "reference", "threads", "fusion", "memory"];
 if (args.Length < 1 || args.Skip(1).Any(section => !sections.Contains(section)))
 {
     Console.Error.WriteLine($"usage: SpankQrun.Simulator.Bench DEMO_INPUT_DIR [{string.Join("|", sections)}...] (bench/simulator/run.sh passes the directory)");
@@ -16,8 +16,13 @@ if (args.Length < 1 || args.Skip(1).Any(section => !sections.Contains(section)))
 }
 
 var demoDirectory = args[0];
-var chosen = args.Length > 1 ? args[1..] : sections;
+var chosen = args.Length > 1 ? args[1..] : sections.Where(section => section != "memory").ToArray();
 var invariant = CultureInfo.InvariantCulture;
+if (chosen.Contains("memory"))
+{
+    // First, while the process has allocated nothing large: peak RSS only ever grows.
+    MemoryBench.Run(Environment.GetEnvironmentVariable("BENCH_MEMORY_QUBITS") is { Length: > 0 } memoryQubits ? int.Parse(memoryQubits, CultureInfo.InvariantCulture) : 24);
+}
 if (chosen.Contains("qasm"))
 {
     FrontEndBench.Run();

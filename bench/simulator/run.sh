@@ -7,6 +7,7 @@
 #   reference  against the C kernel in reference/kernel.c (compiled here with gcc -O3 -mavx2 -mfma), per gate family
 #   threads    one thread against every core on the same circuit
 #   fusion     random-layer and QFT circuits (20+ qubits): the C kernel gate by gate against the fused simulator
+#   memory     (only when named; run it alone) peak RSS of a sampler and an estimator job at BENCH_MEMORY_QUBITS (24)
 # Usage: bench/simulator/run.sh [SECTION...]
 # Environment: BENCH_QUBITS (comma-separated qubit counts for reference and threads, default 12,16,20,24;
 # 26 qubits needs 1 GiB per state, so add it deliberately on a shared machine).
