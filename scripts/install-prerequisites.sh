@@ -11,6 +11,7 @@ readonly PACKAGES=(
     slurm-wlm slurmctld slurmd slurm-client munge libslurm-dev
     cmake gcc make
     procps ca-certificates jq curl strace
+    binutils man-db
 )
 export DEBIAN_FRONTEND=noninteractive
 

@@ -138,6 +138,19 @@ stop_all() {
     stop_stale_by_name munged
 }
 
+# The daemons started below must not inherit the caller's descriptors: one holding
+# `flock /tmp/spank-qrun-cluster.lock` would keep the lock held for as long as munged runs.
+# (fd 255 is bash's own descriptor of this script.)
+close_inherited_fds() {
+    local fd
+    for fd in /proc/$$/fd/*; do
+        fd="${fd##*/}"
+        if ((fd > 2 && fd < 255)); then
+            eval "exec ${fd}>&-" 2>/dev/null || true
+        fi
+    done
+}
+
 # A fresh machine never ran munged: /run/munge may be missing, the key too.
 start_munge() {
     local user=root
@@ -328,6 +341,7 @@ cmd_up() {
     local start=$SECONDS
     [[ -d /run/systemd/system ]] && log "note: systemd seems present; this script starts the daemons itself anyway"
     stop_all
+    close_inherited_fds
     start_munge
     write_slurm_conf
     configure_plugin "$plugin_mode" "$so" "$args" "$required"

@@ -19,9 +19,10 @@ dotnet restore spank-qrun.slnx --nologo -v quiet
 dotnet build spank-qrun.slnx --no-restore --nologo -v quiet -clp:NoSummary
 dotnet format spank-qrun.slnx --verify-no-changes --no-restore
 
-step "cmake build: plugin, qrun, emulator"
+step "cmake build: plugin, qrun, qrun-admin, emulator, man pages, Debian packages"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build
+cmake --build build --target package
 
 step "local Slurm cluster (SlurmdDebug=debug5, so that the secret checks read the most verbose logs)"
 SPANK_QRUN_SLURMD_DEBUG=debug5 scripts/slurm-cluster.sh up --no-plugin
@@ -47,6 +48,7 @@ for project in \
     tests/SpankQrun.Simulator.Tests \
     tests/SpankQrun.Emulator.Tests \
     tests/SpankQrun.Qrun.Tests \
+    tests/SpankQrun.Admin.Tests \
     tests/SpankQrun.Slurm.Tests; do
     step "$project"
     args=(test "$project" --no-build --nologo --logger "trx;LogFileName=$(basename "$project").trx" --results-directory "$RESULTS_DIR")
@@ -56,6 +58,15 @@ for project in \
     fi
 done
 
+# The Debian packages, installed with dpkg -i, exercised on the cluster, and purged (no dotnet test: it
+# counts as one test in the totals).
+step "Debian packages (scripts/package-test.sh)"
+package_result=passed
+if [[ -z "$FILTER" ]] && ! scripts/package-test.sh; then
+    failed_projects+=("scripts/package-test.sh")
+    package_result=failed
+fi
+
 # One closing line for every runner-agnostic reader: totals from the trx files.
 read -r passed failed skipped < <(
     cat "$RESULTS_DIR"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
@@ -64,6 +75,9 @@ read -r passed failed skipped < <(
 echo
 if ((${#failed_projects[@]} > 0)); then
     echo "test: failing projects: ${failed_projects[*]}"
+fi
+if [[ -z "$FILTER" ]]; then
+    if [[ "$package_result" == passed ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 ((${#failed_projects[@]} == 0 && failed == 0 && passed > 0))

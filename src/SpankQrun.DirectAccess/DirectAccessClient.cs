@@ -106,6 +106,27 @@ public sealed class DirectAccessClient : IDisposable
         }
     }
 
+    /// <summary><c>GET /v1/backends</c>: the backends the service instance offers, with their status.</summary>
+    public async Task<IReadOnlyList<BackendInfo>> ListBackendsAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Endpoints.Combine(endpoint, "v1/backends"));
+        using var response = await ServiceCall.SendAsync(http, request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            await ServiceCall.ThrowForFailureAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(text, DirectAccessJsonContext.Default.BackendList)?.Backends ?? [];
+        }
+        catch (JsonException exception)
+        {
+            throw new DirectAccessException(DirectAccessFailure.InvalidResponse, DirectAccessMessages.NotJson("GET", UrlRedactor.Redact(request.RequestUri), exception.Message), (int)response.StatusCode);
+        }
+    }
+
     /// <summary>The listed job with this id, or null when the service does not list it.</summary>
     public async Task<JobInfo?> FindJobAsync(string id, CancellationToken cancellationToken)
     {

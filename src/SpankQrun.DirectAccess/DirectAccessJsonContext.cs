@@ -11,4 +11,5 @@ namespace SpankQrun.DirectAccess;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(JobSubmission))]
 [JsonSerializable(typeof(JobList))]
+[JsonSerializable(typeof(BackendList))]
 internal sealed partial class DirectAccessJsonContext : JsonSerializerContext;

@@ -101,6 +101,27 @@ public sealed class GlueDispatchTests(StubHost host) : IClassFixture<StubHost>
     }
 
     [Fact]
+    public async Task StepSide_StepThatAsksForABackend_LogsTheVersionOnceAtInfoLevelWithoutStartingTheRuntime()
+    {
+        var version = File.ReadAllText(Path.Combine(TestSupport.RepositoryPaths.Root, "VERSION")).Trim();
+
+        var run = await host.RunAsync("remote", "init", "option", "q-backend", "ibm_torino", "option", "q-primitive", "sampler", "post_opt", "threads");
+
+        var line = Assert.Single(run.Values("LOG"), l => l.Contains("version", StringComparison.Ordinal));
+        Assert.Matches($@"^slurm_info spank_ibm_qrun: version {System.Text.RegularExpressions.Regex.Escape(version)} \(built for Slurm \d+\.\d\d\.\d+\) serves job 4242 step 4242$", line);
+        Assert.Equal([1], run.Threads);
+    }
+
+    [Fact]
+    public async Task StepSide_StepWithoutTheOptions_LogsNothing()
+    {
+        var run = await host.RunAsync("remote", "init", "post_opt", "threads");
+
+        Assert.Empty(run.Values("LOG"));
+        Assert.Equal([1], run.Threads);
+    }
+
+    [Fact]
     public async Task StepSide_OptionValuesAreStoredWithoutStartingTheRuntime()
     {
         var run = await host.RunAsync("remote", "init", "option", "q-backend", "bad value", "option", "q-primitive", "nope", "threads");

@@ -23,7 +23,7 @@ public sealed class PluginLibraryTests
         Assert.Equal(
             new HashSet<string>
             {
-                "plugin_name", "plugin_type", "plugin_version", "spank_plugin_version",
+                "plugin_name", "plugin_type", "plugin_version", "spank_plugin_version", "spank_qrun_version",
                 "slurm_spank_init", "slurm_spank_init_post_opt", "slurm_spank_task_init_privileged", "slurm_spank_task_init",
                 "spank_qrun_managed_check_option", "spank_qrun_managed_check_request", "spank_qrun_managed_task_init",
                 "DotNetRuntimeDebugHeader",
@@ -39,5 +39,16 @@ public sealed class PluginLibraryTests
         Assert.True(dynamic.ExitCode == 0, dynamic.ToString());
         Assert.Contains("NODELETE", dynamic.Stdout);
         Assert.DoesNotContain("libslurm", dynamic.Stdout);
+    }
+
+    [Fact]
+    public async Task Library_CarriesTheRepositorysVersionAsAStringThatStringsShows()
+    {
+        var version = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "VERSION")).Trim();
+
+        var strings = await Shell.RunAsync("strings", [RepositoryPaths.Plugin]);
+
+        Assert.True(strings.ExitCode == 0, strings.ToString());
+        Assert.Contains($"spank_ibm_qrun version {version}", strings.Stdout.Split('\n'));
     }
 }

@@ -11,7 +11,7 @@
  *          the managed validator runs only to refuse a value, with a message that says why;
  *        - slurmstepd parent (remote, root, multithreaded): option values are stored here, in C, and no
  *          managed code runs (a runtime started here would be inherited half-alive by every forked
- *          task child, which .NET does not support, and costs ~11 ms per step, see architecture.md);
+ *          task child, which .NET does not support, and costs ~11 ms per step, see docs/architecture.md);
  *        - the forked task child, only when an option was given: as root (task_init_privileged) the
  *          glue reads the site's root-only secrets file, in C; then as the job user (task_init,
  *          single-threaded, about to exec) a fresh runtime computes and sets the IBMQRUN_* environment;
@@ -35,6 +35,17 @@
 #include "spank_glue.h"
 
 SPANK_PLUGIN(spank_ibm_qrun, 1);
+
+#ifndef SPANK_QRUN_VERSION
+#error "SPANK_QRUN_VERSION must be defined: the release, from the repository's VERSION file"
+#endif
+
+/*
+ * The release this library is, exported and kept in the binary so that an administrator can tell
+ * which one is installed without running it (`strings spank_ibm_qrun.so | grep 'spank_ibm_qrun version'`,
+ * `qrun-admin check`). slurmstepd also logs it once per step that asks for a backend.
+ */
+__attribute__((used)) const char spank_qrun_version[] = "spank_ibm_qrun version " SPANK_QRUN_VERSION;
 
 #define QRUN_PREFIX "spank_ibm_qrun: "
 
@@ -323,6 +334,24 @@ int slurm_spank_init(spank_t sp, int ac, char **av)
 }
 
 /*
+ * One info line in the slurmd log per step (and node) that asks for a backend, from slurmstepd's own
+ * process, which runs this once per step: which release serves the job, built for which Slurm. Plain C:
+ * no runtime starts for it, and steps that do not use the plugin log nothing.
+ */
+static void log_version(spank_t sp)
+{
+    uint32_t job_id = 0, step_id = 0;
+
+    if (spank_get_item(sp, S_JOB_ID, &job_id) != ESPANK_SUCCESS)
+        job_id = 0;
+    if (spank_get_item(sp, S_JOB_STEPID, &step_id) != ESPANK_SUCCESS)
+        step_id = 0;
+    slurm_info(QRUN_PREFIX "version %s (built for Slurm %d.%02d.%d) serves job %u step %u", SPANK_QRUN_VERSION,
+               SLURM_VERSION_MAJOR(SLURM_VERSION_NUMBER), SLURM_VERSION_MINOR(SLURM_VERSION_NUMBER),
+               SLURM_VERSION_MICRO(SLURM_VERSION_NUMBER), job_id, step_id);
+}
+
+/*
  * Runs after all options are applied. On the submitting side (as the user) this is where checks across
  * options belong: --q-primitive needs a backend, given now or inherited (an srun inside a batch job that
  * was submitted with --q-backend). In slurmstepd nothing happens here: errors are reported from
@@ -336,7 +365,12 @@ int slurm_spank_init_post_opt(spank_t sp, int ac, char **av)
 
     (void)ac;
     (void)av;
-    if (spank_remote(sp) || requested_backend != NULL || requested_primitive == NULL ||
+    if (spank_remote(sp)) {
+        if (requested_backend != NULL || requested_primitive != NULL)
+            log_version(sp);
+        return 0;
+    }
+    if (requested_backend != NULL || requested_primitive == NULL ||
         getenv(QRUN_BACKEND_VARIABLE) != NULL)
         return 0;
 

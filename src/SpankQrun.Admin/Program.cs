@@ -1,0 +1,3 @@
+using SpankQrun.Admin;
+
+return await AdminApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
