@@ -30,6 +30,16 @@ SPANK_QRUN_SLURMD_DEBUG=debug5 scripts/slurm-cluster.sh up --no-plugin
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 failed_projects=()
+# The simulator's kernels once more without AVX2 and without any hardware intrinsics, so the Vector128 and
+# scalar fallbacks (and threading and fusion on them) run as they would on such a machine.
+for intrinsics in DOTNET_EnableAVX2 DOTNET_EnableHWIntrinsic; do
+    step "simulator kernels with $intrinsics=0"
+    if ! env "$intrinsics=0" dotnet test tests/SpankQrun.Simulator.Tests --no-build --nologo \
+        --filter "(FullyQualifiedName~.Kernels.|FullyQualifiedName~GateFusion)${FILTER:+&($FILTER)}" \
+        --logger "trx;LogFileName=kernels-$intrinsics.trx" --results-directory "$RESULTS_DIR"; then
+        failed_projects+=("tests/SpankQrun.Simulator.Tests ($intrinsics=0)")
+    fi
+done
 # Unit and service tests first (each project starts its own s3rver/emulator), then the cluster tests,
 # which share one plugstack.conf and so run alone.
 for project in \

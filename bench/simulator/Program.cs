@@ -8,14 +8,62 @@ using SpankQrun.Simulator.Kernels;
 
 const int Qubits = 20;
 const int Gates = 1000;
-if (args.Length != 1)
+string[] sections = ["kernels", "estimator", "qasm", "reference", "threads", "fusion", "memory"];
+if (args.Length < 1 || args.Skip(1).Any(section => !sections.Contains(section)))
 {
-    Console.Error.WriteLine("usage: SpankQrun.Simulator.Bench DEMO_INPUT_DIR (bench/simulator/run.sh passes it)");
+    Console.Error.WriteLine($"usage: SpankQrun.Simulator.Bench DEMO_INPUT_DIR [{string.Join("|", sections)}...] (bench/simulator/run.sh passes the directory)");
     return 2;
 }
 
 var demoDirectory = args[0];
+var chosen = args.Length > 1 ? args[1..] : sections.Where(section => section != "memory").ToArray();
 var invariant = CultureInfo.InvariantCulture;
+if (chosen.Contains("memory"))
+{
+    // First, while the process has allocated nothing large: peak RSS only ever grows.
+    MemoryBench.Run(Environment.GetEnvironmentVariable("BENCH_MEMORY_QUBITS") is { Length: > 0 } memoryQubits ? int.Parse(memoryQubits, CultureInfo.InvariantCulture) : 24);
+}
+if (chosen.Contains("qasm"))
+{
+    FrontEndBench.Run();
+}
+
+if (chosen.Contains("estimator"))
+{
+    EstimatorBench.Run();
+}
+
+var qubitCounts = (Environment.GetEnvironmentVariable("BENCH_QUBITS") is { Length: > 0 } list ? list : "12,16,20,24")
+    .Split(',').Select(text => int.Parse(text, CultureInfo.InvariantCulture)).ToArray();
+if (chosen.Contains("reference"))
+{
+    var kernel = Environment.GetEnvironmentVariable("BENCH_C_KERNEL");
+    if (kernel is null || !File.Exists(kernel))
+    {
+        Console.WriteLine("reference: BENCH_C_KERNEL is not set to the compiled reference/kernel.c (run.sh compiles it)");
+    }
+    else
+    {
+        ReferenceBench.Run(kernel, qubitCounts, threads: 1, fused: false);
+    }
+}
+
+if (chosen.Contains("fusion") && Environment.GetEnvironmentVariable("BENCH_C_KERNEL") is { } cKernel && File.Exists(cKernel))
+{
+    var large = qubitCounts.Where(count => count >= 20).DefaultIfEmpty(20).ToArray();
+    ReferenceBench.RunCircuits(cKernel, large, threads: 1);
+    ReferenceBench.RunCircuits(cKernel, large, threads: 0);
+}
+
+if (chosen.Contains("threads"))
+{
+    ThreadsBench.Run(qubitCounts);
+}
+
+if (!chosen.Contains("kernels"))
+{
+    return 0;
+}
 
 Console.WriteLine(string.Create(invariant, $"simulator bench: {Environment.ProcessorCount} logical cores, single thread; Vector256 accelerated: {Vector256.IsHardwareAccelerated}, Vector128: {Vector128.IsHardwareAccelerated}"));
 var circuit = RandomCircuit.Create(Qubits, Gates, seed: 2026);
@@ -25,7 +73,7 @@ Console.WriteLine(string.Create(invariant, $"random circuit: {Qubits} qubits, {G
 var rates = new Dictionary<KernelPath, double>();
 foreach (var path in new[] { KernelPath.Auto, KernelPath.Vector128, KernelPath.Scalar })
 {
-    var state = new StateVector(Qubits);
+    var state = new StateVector(Qubits, threads: 1);
     Run(state, circuit.GetRange(0, 60), path);
     var best = TimeSpan.MaxValue;
     for (var repeat = 0; repeat < 3; repeat++)

@@ -1,9 +1,23 @@
 #!/bin/sh
-# Builds and runs the simulator kernel benchmark in Release; prints amplitude updates per second
-# (vectorised vs scalar paths in the same run) and the time of upstream's two demo inputs.
-# Usage: bench/simulator/run.sh [DEMO_INPUT_DIR]
+# Builds and runs the simulator benchmarks in Release and prints their figures, each with its baseline measured
+# in the same run. Sections (default: all):
+#   kernels    amplitude updates per second, vector vs scalar paths, and upstream's demo inputs
+#   estimator  cost per parameter set at 100 / 1k / 30k sets, Pauli expectation per amplitude, sampler per set
+#   qasm       front end MB/s and bytes allocated per input byte
+#   reference  against the C kernel in reference/kernel.c (compiled here with gcc -O3 -mavx2 -mfma), per gate family
+#   threads    one thread against every core on the same circuit
+#   fusion     random-layer and QFT circuits (20+ qubits): the C kernel gate by gate against the fused simulator
+#   memory     (only when named; run it alone) peak RSS of a sampler and an estimator job at BENCH_MEMORY_QUBITS (24)
+# Usage: bench/simulator/run.sh [SECTION...]
+# Environment: BENCH_QUBITS (comma-separated qubit counts for reference and threads, default 12,16,20,24;
+# 26 qubits needs 1 GiB per state, so add it deliberately on a shared machine).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 # Upstream's demo inputs, as the tests keep them.
-demo=${1:-"$here/../../tests/data/upstream-demo"}
-exec dotnet run -c Release --project "$here/SpankQrun.Simulator.Bench.csproj" -- "$demo"
+demo="$here/../../tests/data/upstream-demo"
+work=$(mktemp -d /tmp/simulator-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+gcc -O3 -mavx2 -mfma -Wall -o "$work/kernel" "$here/reference/kernel.c"
+BENCH_C_KERNEL="$work/kernel"
+export BENCH_C_KERNEL
+dotnet run -c Release --project "$here/SpankQrun.Simulator.Bench.csproj" -- "$demo" "$@"

@@ -48,7 +48,7 @@ internal sealed partial class Binder
 
     private BoundExpression BindExpression(ExpressionSyntax syntax, bool constantOnly) => syntax switch
     {
-        NumberExpressionSyntax number => new BoundConstant((double)number.Number.Value!),
+        NumberExpressionSyntax number => new BoundConstant(number.Number.Number),
         ParenthesizedExpressionSyntax parenthesized => BindExpression(parenthesized.Expression, constantOnly),
         NameExpressionSyntax name => BindName(name.Identifier, constantOnly),
         UnaryExpressionSyntax unary => BindUnary(unary, constantOnly),

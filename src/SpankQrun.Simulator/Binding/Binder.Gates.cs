@@ -68,9 +68,11 @@ internal sealed partial class Binder
         }
     }
 
+    /// <summary>Binds a call into a list reused between calls: callers copy what they keep before the next call.</summary>
     private List<BoundGateCall> BindGateCall(GateCallSyntax call)
     {
-        var calls = new List<BoundGateCall>();
+        var calls = _callScratch;
+        calls.Clear();
         var name = call.Identifier.Text;
         if (!_gates.TryGetValue(name, out var gate))
         {
@@ -96,7 +98,8 @@ internal sealed partial class Binder
             arguments[i] = BindExpression(call.Arguments[i], constantOnly: false);
         }
 
-        var operands = new List<(int[] Qubits, bool IsRegister)>();
+        var operands = _operandScratch;
+        operands.Clear();
         foreach (var operand in call.Operands)
         {
             if (BindQubitOperand(operand) is not { } resolved)
@@ -116,12 +119,17 @@ internal sealed partial class Binder
 
         for (var k = 0; k < width; k++)
         {
-            var qubits = operands.Select(operand => operand.IsRegister ? operand.Qubits[k] : operand.Qubits[0]).ToArray();
-            if (qubits.Distinct().Count() != qubits.Length)
+            var qubits = new int[operands.Count];
+            for (var i = 0; i < qubits.Length; i++)
             {
-                var duplicate = qubits.GroupBy(qubit => qubit).First(group => group.Count() > 1).Key;
+                qubits[i] = operands[i].IsRegister ? operands[i].Qubits[k] : operands[i].Qubits[0];
+            }
+
+            if (FirstDuplicate(qubits) is { } duplicate)
+            {
                 _diagnostics.ReportDuplicateQubit(call.Identifier.Span, name, DescribeQubit(duplicate));
-                return [];
+                calls.Clear();
+                return calls;
             }
 
             _budget?.Spend();
@@ -129,6 +137,23 @@ internal sealed partial class Binder
         }
 
         return calls;
+    }
+
+    /// <summary>The first qubit that appears twice (in order of its first appearance), or null.</summary>
+    private static int? FirstDuplicate(int[] qubits)
+    {
+        for (var i = 0; i < qubits.Length; i++)
+        {
+            for (var j = i + 1; j < qubits.Length; j++)
+            {
+                if (qubits[i] == qubits[j])
+                {
+                    return qubits[i];
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>How many times a call applies: the common size of its register operands, 1 when it has none.</summary>

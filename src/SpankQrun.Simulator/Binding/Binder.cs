@@ -23,7 +23,9 @@ internal sealed partial class Binder
     private readonly List<string> _parameterNames = [];
     private readonly HashSet<string> _declaredNames = new(StringComparer.Ordinal);
     private readonly List<BoundOperation> _operations = [];
-    private readonly SortedSet<int> _activeQubits = [];
+    private readonly HashSet<int> _activeQubits = [];
+    private readonly List<BoundGateCall> _callScratch = [];
+    private readonly List<(int[] Qubits, bool IsRegister)> _operandScratch = [];
     private QubitAddressing _addressing = QubitAddressing.None;
     private int _declaredQubits;
     private int _highestPhysicalQubit = -1;
@@ -67,7 +69,7 @@ internal sealed partial class Binder
             QubitAddressing.Declared => _declaredQubits,
             _ => 0,
         };
-        return new BoundProgram(_operations, _parameterNames, _registers, _addressing, qubitCount, [.. _activeQubits]);
+        return new BoundProgram(_operations, _parameterNames, _registers, _addressing, qubitCount, [.. _activeQubits.Order()]);
     }
 
     private void BindStatement(StatementSyntax statement)
@@ -96,7 +98,10 @@ internal sealed partial class Binder
                 foreach (var bound in BindGateCall(call))
                 {
                     _operations.Add(bound);
-                    _activeQubits.UnionWith(bound.Qubits);
+                    foreach (var qubit in bound.Qubits)
+                    {
+                        _activeQubits.Add(qubit);
+                    }
                 }
 
                 break;
@@ -127,7 +132,7 @@ internal sealed partial class Binder
 
     private void BindInclude(IncludeStatementSyntax statement)
     {
-        var file = (string?)statement.File.Value ?? "";
+        var file = statement.File.StringValue ?? "";
         if (file != GateLibrary.StandardInclude)
         {
             _diagnostics.ReportUnsupportedInclude(statement.File.Span, file);

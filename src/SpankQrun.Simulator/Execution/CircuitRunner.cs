@@ -61,16 +61,16 @@ internal static class CircuitRunner
         return (first, true);
     }
 
+    /// <summary>
+    /// Applies the unitaries among <paramref name="instructions"/>[start..end), fused (<see cref="GateFusion"/>),
+    /// checking for cancellation before every fused gate.
+    /// </summary>
     public static void ApplyUnitaries(StateVector state, List<Instruction> instructions, int start, int end, CancellationToken cancellationToken)
     {
-        for (var i = start; i < end; i++)
+        foreach (var instruction in GateFusion.Fuse(instructions, start, end, state.QubitCount))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var instruction = instructions[i];
-            if (instruction.Kind is InstructionKind.Unitary or InstructionKind.Swap)
-            {
-                state.Apply(instruction);
-            }
+            state.Apply(instruction);
         }
     }
 }

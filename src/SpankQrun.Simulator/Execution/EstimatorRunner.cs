@@ -28,17 +28,20 @@ internal static class EstimatorRunner
             .ToArray();
         var size = Shape.Size(shape);
         var evs = new double[size];
+        var (setStarts, flatsBySet) = GroupBySet(shape, values);
+        StateVector? state = null;
         for (var set = 0; set < values.SetCount; set++)
         {
-            var state = Simulate(pub, circuit, values.GetSet(set), cancellationToken);
-            for (var flat = 0; flat < size; flat++)
+            if (setStarts[set] == setStarts[set + 1])
             {
-                if (Shape.SourceIndex(flat, shape, values.Shape) != set)
-                {
-                    continue;
-                }
+                continue;
+            }
 
+            state = Simulate(pub, circuit, values.GetSet(set), state, cancellationToken);
+            for (var k = setStarts[set]; k < setStarts[set + 1]; k++)
+            {
                 cancellationToken.ThrowIfCancellationRequested();
+                var flat = flatsBySet[k];
                 var observable = prepared[Shape.SourceIndex(flat, shape, observables.Shape)];
                 var value = 0.0;
                 foreach (var term in observable)
@@ -75,7 +78,38 @@ internal static class EstimatorRunner
     /// <summary>The shots a real run would need for this precision (precision = 1/√shots).</summary>
     internal static long ShotsFor(double precision) => (long)Math.Min(long.MaxValue / 2, Math.Ceiling(1 / (precision * precision)));
 
-    private static StateVector Simulate(int pub, CompiledCircuit circuit, ReadOnlySpan<double> parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// The flat broadcast indices grouped by the parameter set they read (a counting sort, linear in the broadcast size):
+    /// set s owns <c>flatsBySet[setStarts[s] .. setStarts[s + 1]]</c>.
+    /// </summary>
+    internal static (int[] SetStarts, int[] FlatsBySet) GroupBySet(int[] shape, ParameterValues values)
+    {
+        var size = Shape.Size(shape);
+        var setOf = new int[size];
+        var setStarts = new int[values.SetCount + 1];
+        for (var flat = 0; flat < size; flat++)
+        {
+            setOf[flat] = Shape.SourceIndex(flat, shape, values.Shape);
+            setStarts[setOf[flat] + 1]++;
+        }
+
+        for (var set = 0; set < values.SetCount; set++)
+        {
+            setStarts[set + 1] += setStarts[set];
+        }
+
+        var next = setStarts[..^1];
+        var flatsBySet = new int[size];
+        for (var flat = 0; flat < size; flat++)
+        {
+            flatsBySet[next[setOf[flat]]++] = flat;
+        }
+
+        return (setStarts, flatsBySet);
+    }
+
+    private static StateVector Simulate(
+        int pub, CompiledCircuit circuit, ReadOnlySpan<double> parameters, StateVector? reuse, CancellationToken cancellationToken)
     {
         var instructions = CircuitRunner.DropInitialResets(circuit.Lower(pub, parameters), circuit.SimulatedQubits);
         var (first, terminal) = CircuitRunner.Analyse(instructions);
@@ -84,7 +118,8 @@ internal static class EstimatorRunner
             throw new PubFailureException(PrimitiveFailureCodes.QasmError, ExecutionMessages.EstimatorMidCircuitMeasurement(pub));
         }
 
-        var state = new StateVector(circuit.SimulatedQubits);
+        var state = reuse ?? new StateVector(circuit.SimulatedQubits);
+        state.ResetToZero();
         CircuitRunner.ApplyUnitaries(state, instructions, 0, first, cancellationToken);
         return state;
     }

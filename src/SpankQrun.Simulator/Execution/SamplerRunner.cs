@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json;
 using SpankQrun.Simulator.Binding;
 using SpankQrun.Simulator.Kernels;
@@ -21,10 +22,11 @@ internal static class SamplerRunner
         }
 
         var samples = new byte[values.SetCount][];
+        var state = new StateVector(circuit.SimulatedQubits);
         for (var set = 0; set < samples.Length; set++)
         {
             var instructions = circuit.Lower(pub, values.GetSet(set));
-            samples[set] = Sample(instructions, circuit.SimulatedQubits, bitCount, shots, random, cancellationToken);
+            samples[set] = Sample(instructions, circuit.SimulatedQubits, bitCount, shots, random, cancellationToken, state);
         }
 
         writer.WriteStartObject();
@@ -68,17 +70,19 @@ internal static class SamplerRunner
 
     /// <summary>Returns shots × bitCount bytes (0 or 1): shot s, global bit b at s·bitCount + b.</summary>
     internal static byte[] Sample(
-        List<Instruction> lowered, int qubitCount, int bitCount, int shots, Random random, CancellationToken cancellationToken)
+        List<Instruction> lowered, int qubitCount, int bitCount, int shots, Random random, CancellationToken cancellationToken,
+        StateVector? reuse = null)
     {
         var instructions = CircuitRunner.DropInitialResets(lowered, qubitCount);
         var (first, terminal) = CircuitRunner.Analyse(instructions);
         var bits = new byte[checked(shots * bitCount)];
-        var state = new StateVector(qubitCount);
+        var state = reuse ?? new StateVector(qubitCount);
+        state.ResetToZero();
         CircuitRunner.ApplyUnitaries(state, instructions, 0, first, cancellationToken);
 
         if (terminal)
         {
-            var outcomes = DrawOutcomes(state.Probabilities(), shots, random);
+            var outcomes = DrawOutcomes(state.Amplitudes, shots, random);
             for (var shot = 0; shot < shots; shot++)
             {
                 for (var i = first; i < instructions.Count; i++)
@@ -137,10 +141,18 @@ internal static class SamplerRunner
         return outcome;
     }
 
-    /// <summary>Draws basis states by sweeping the distribution once with sorted uniforms; shot order stays random.</summary>
-    private static int[] DrawOutcomes(double[] probabilities, int shots, Random random)
+    /// <summary>
+    /// Draws basis states by sweeping the distribution |ψᵢ|² once with sorted uniforms; shot order stays random.
+    /// Reads the amplitudes directly, so no probability array as large as half the state is ever allocated.
+    /// </summary>
+    private static int[] DrawOutcomes(ReadOnlySpan<Complex> amplitudes, int shots, Random random)
     {
-        var total = probabilities.Sum();
+        var total = 0.0;
+        foreach (var a in amplitudes)
+        {
+            total += (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
+        }
+
         var uniforms = new double[shots];
         var order = new int[shots];
         for (var shot = 0; shot < shots; shot++)
@@ -152,13 +164,13 @@ internal static class SamplerRunner
         Array.Sort(uniforms, order);
         var outcomes = new int[shots];
         var basis = 0;
-        var cumulative = probabilities[0];
+        var cumulative = Probability(amplitudes[0]);
         for (var k = 0; k < shots; k++)
         {
-            while (uniforms[k] >= cumulative && basis < probabilities.Length - 1)
+            while (uniforms[k] >= cumulative && basis < amplitudes.Length - 1)
             {
                 basis++;
-                cumulative += probabilities[basis];
+                cumulative += Probability(amplitudes[basis]);
             }
 
             outcomes[order[k]] = basis;
@@ -166,4 +178,6 @@ internal static class SamplerRunner
 
         return outcomes;
     }
+
+    private static double Probability(Complex a) => (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
 }

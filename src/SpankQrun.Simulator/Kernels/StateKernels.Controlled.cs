@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace SpankQrun.Simulator.Kernels;
 
@@ -8,7 +6,7 @@ internal static partial class StateKernels
 {
     /// <summary>Applies <paramref name="gate"/> to <paramref name="target"/> where every qubit in <paramref name="controls"/> is 1.</summary>
     public static void ApplyControlled<TGate>(
-        Span<Complex> state, ReadOnlySpan<int> controls, int target, in TGate gate, KernelPath path = KernelPath.Auto)
+        Span<Complex> state, ReadOnlySpan<int> controls, int target, in TGate gate, KernelPath path = KernelPath.Auto, int threads = 1)
         where TGate : struct, IAmplitudePairOperator<TGate>
     {
         var qubitCount = CheckState(state);
@@ -34,32 +32,6 @@ internal static partial class StateKernels
 
         positions[^1] = target;
         positions.Sort();
-        var stride = (nint)1 << target;
-        var pairs = (nint)state.Length >> positions.Length;
-
-        if (path == KernelPath.Auto && Vector256.IsHardwareAccelerated && positions[0] >= 1)
-        {
-            ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
-            for (nint j = 0; j < pairs; j += 2)
-            {
-                ApplyPair256(ref doubles, (nuint)(2 * (InsertZeroBits(j, positions) | controlMask)), (nuint)(2 * stride), gate);
-            }
-        }
-        else if (path != KernelPath.Scalar && Vector128.IsHardwareAccelerated)
-        {
-            ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
-            for (nint j = 0; j < pairs; j++)
-            {
-                ApplyPair128(ref doubles, (nuint)(2 * (InsertZeroBits(j, positions) | controlMask)), (nuint)(2 * stride), gate);
-            }
-        }
-        else
-        {
-            for (nint j = 0; j < pairs; j++)
-            {
-                var index = InsertZeroBits(j, positions) | controlMask;
-                gate.Invoke(ref state[(int)index], ref state[(int)(index + stride)]);
-            }
-        }
+        ApplyPairs(state, positions, controlMask, (nint)1 << target, gate, path, threads);
     }
 }

@@ -7,7 +7,8 @@ namespace SpankQrun.Simulator.Kernels;
 internal static partial class StateKernels
 {
     /// <summary>Applies a two-qubit <paramref name="gate"/> with <paramref name="first"/> as bit b0 and <paramref name="second"/> as b1.</summary>
-    public static void ApplyTwoQubit<TGate>(Span<Complex> state, int first, int second, in TGate gate, KernelPath path = KernelPath.Auto)
+    public static unsafe void ApplyTwoQubit<TGate>(
+        Span<Complex> state, int first, int second, in TGate gate, KernelPath path = KernelPath.Auto, int threads = 1)
         where TGate : struct, IAmplitudeQuadOperator<TGate>
     {
         var qubitCount = CheckState(state);
@@ -18,15 +19,37 @@ internal static partial class StateKernels
             throw new ArgumentException($"the two qubits must differ, found {first} twice", nameof(second));
         }
 
+        var quads = (nint)state.Length >> 2;
+        var count = ThreadsFor(state.Length, threads);
+        if (count <= 1)
+        {
+            QuadRange(state, first, second, gate, path, 0, quads);
+            return;
+        }
+
+        var copy = gate;
+        var length = state.Length;
+        fixed (Complex* pointer = state)
+        {
+            var address = (nint)pointer;
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, part =>
+            {
+                var (start, end) = Chunk(quads, count, part);
+                QuadRange(new Span<Complex>((void*)address, length), first, second, copy, path, start, end);
+            });
+        }
+    }
+
+    private static void QuadRange<TGate>(Span<Complex> state, int first, int second, in TGate gate, KernelPath path, nint start, nint end)
+        where TGate : struct, IAmplitudeQuadOperator<TGate>
+    {
         ReadOnlySpan<int> positions = first < second ? [first, second] : [second, first];
         var stride0 = (nint)1 << first;
         var stride1 = (nint)1 << second;
-        var quads = (nint)state.Length >> 2;
-
         if (path == KernelPath.Auto && Vector256.IsHardwareAccelerated && positions[0] >= 1)
         {
             ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
-            for (nint j = 0; j < quads; j += 2)
+            for (var j = start; j < end; j += 2)
             {
                 var i00 = InsertZeroBits(j, positions);
                 var a00 = Vector256.LoadUnsafe(ref doubles, (nuint)(2 * i00));
@@ -43,7 +66,7 @@ internal static partial class StateKernels
         else if (path != KernelPath.Scalar && Vector128.IsHardwareAccelerated)
         {
             ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
-            for (nint j = 0; j < quads; j++)
+            for (var j = start; j < end; j++)
             {
                 var i00 = InsertZeroBits(j, positions);
                 var a00 = Vector128.LoadUnsafe(ref doubles, (nuint)(2 * i00));
@@ -59,7 +82,7 @@ internal static partial class StateKernels
         }
         else
         {
-            for (nint j = 0; j < quads; j++)
+            for (var j = start; j < end; j++)
             {
                 var i00 = InsertZeroBits(j, positions);
                 gate.Invoke(

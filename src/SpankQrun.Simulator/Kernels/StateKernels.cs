@@ -11,6 +11,23 @@ namespace SpankQrun.Simulator.Kernels;
 /// </summary>
 internal static partial class StateKernels
 {
+    /// <summary>States below 2^this amplitudes stay on one thread: a pass over them is too short to pay for a second.</summary>
+    public const int MinParallelQubits = 18;
+
+    /// <summary>
+    /// The threads a pass over <paramref name="length"/> amplitudes uses: <paramref name="requested"/> (0 or less:
+    /// every core), but 1 below 2^<see cref="MinParallelQubits"/> amplitudes.
+    /// </summary>
+    public static int ThreadsFor(int length, int requested)
+    {
+        if (length < 1 << MinParallelQubits)
+        {
+            return 1;
+        }
+
+        return requested <= 0 ? Environment.ProcessorCount : requested;
+    }
+
     private static int CheckState(Span<Complex> state)
     {
         if (state.Length < 2 || !BitOperations.IsPow2(state.Length))

@@ -8,8 +8,11 @@ internal sealed class StateVector
 {
     private readonly Complex[] _amplitudes;
 
-    public StateVector(int qubitCount)
+    /// <param name="qubitCount">Qubits to simulate (at least one is).</param>
+    /// <param name="threads">Threads per gate on large states (0: every core); see <see cref="StateKernels.ThreadsFor"/>.</param>
+    public StateVector(int qubitCount, int threads = 0)
     {
+        Threads = threads;
         // A zero-qubit circuit still gets one qubit so every kernel sees a valid state.
         QubitCount = Math.Max(1, qubitCount);
         _amplitudes = new Complex[1 << QubitCount];
@@ -18,9 +21,18 @@ internal sealed class StateVector
 
     public int QubitCount { get; }
 
+    public int Threads { get; }
+
     public Span<Complex> Amplitudes => _amplitudes;
 
     public void CopyFrom(StateVector other) => other._amplitudes.CopyTo(_amplitudes, 0);
+
+    /// <summary>Back to |0…0&gt;.</summary>
+    public void ResetToZero()
+    {
+        Array.Clear(_amplitudes);
+        _amplitudes[0] = Complex.One;
+    }
 
     public void Apply(in Instruction instruction, KernelPath path = KernelPath.Auto)
     {
@@ -36,7 +48,7 @@ internal sealed class StateVector
                 ApplyControlled(controls, instruction.Target, instruction.Matrix, path);
                 break;
             case InstructionKind.Swap:
-                StateKernels.ApplyTwoQubit(_amplitudes, instruction.Target, instruction.Control0, SwapGate.Create(), path);
+                StateKernels.ApplyTwoQubit(_amplitudes, instruction.Target, instruction.Control0, SwapGate.Create(), path, Threads);
                 break;
             default:
                 throw new ArgumentException($"{instruction.Kind} is not a unitary instruction", nameof(instruction));
@@ -70,30 +82,12 @@ internal sealed class StateVector
         }
     }
 
-    public double[] Probabilities()
-    {
-        var probabilities = new double[_amplitudes.Length];
-        for (var i = 0; i < probabilities.Length; i++)
-        {
-            var a = _amplitudes[i];
-            probabilities[i] = (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
-        }
-
-        return probabilities;
-    }
-
     /// <summary>
     /// &lt;ψ|P|ψ&gt; for the Pauli string P = i^yCount · X^xMask · Z^zMask (Y = iXZ), where Y qubits are in both masks.
     /// </summary>
-    public double PauliExpectation(int xMask, int zMask, int yCount)
+    public double PauliExpectation(int xMask, int zMask, int yCount, KernelPath path = KernelPath.Auto)
     {
-        var sum = Complex.Zero;
-        for (var i = 0; i < _amplitudes.Length; i++)
-        {
-            var term = Complex.Conjugate(_amplitudes[i ^ xMask]) * _amplitudes[i];
-            sum += (BitOperations.PopCount((uint)(i & zMask)) & 1) == 0 ? term : -term;
-        }
-
+        var sum = PauliExpectationKernel.SignedOverlap(_amplitudes, xMask, zMask, path);
         var phase = (yCount & 3) switch
         {
             0 => Complex.One,
@@ -108,18 +102,25 @@ internal sealed class StateVector
     {
         if (matrix.IsPauliX)
         {
-            StateKernels.ApplySingleQubit(_amplitudes, target, PauliXGate.Create(matrix), path);
+            StateKernels.ApplySingleQubit(_amplitudes, target, PauliXGate.Create(matrix), path, Threads);
         }
         else if (matrix.IsDiagonal)
         {
-            if (matrix.M00 != Complex.One || matrix.M11 != Complex.One)
+            if (matrix.M00 == Complex.One)
             {
-                StateKernels.ApplySingleQubit(_amplitudes, target, DiagonalGate.Create(matrix), path);
+                if (matrix.M11 != Complex.One)
+                {
+                    StateKernels.ApplyPhase(_amplitudes, [target], matrix.M11, path, Threads);
+                }
+            }
+            else
+            {
+                StateKernels.ApplySingleQubit(_amplitudes, target, DiagonalGate.Create(matrix), path, Threads);
             }
         }
         else
         {
-            StateKernels.ApplySingleQubit(_amplitudes, target, GeneralGate.Create(matrix), path);
+            StateKernels.ApplySingleQubit(_amplitudes, target, GeneralGate.Create(matrix), path, Threads);
         }
     }
 
@@ -127,15 +128,20 @@ internal sealed class StateVector
     {
         if (matrix.IsPauliX)
         {
-            StateKernels.ApplyControlled(_amplitudes, controls, target, PauliXGate.Create(matrix), path);
+            StateKernels.ApplyControlled(_amplitudes, controls, target, PauliXGate.Create(matrix), path, Threads);
+        }
+        else if (matrix.IsDiagonal && matrix.M00 == Complex.One)
+        {
+            Span<int> qubits = [target, controls[0], controls.Length > 1 ? controls[1] : -1];
+            StateKernels.ApplyPhase(_amplitudes, qubits[..(controls.Length + 1)], matrix.M11, path, Threads);
         }
         else if (matrix.IsDiagonal)
         {
-            StateKernels.ApplyControlled(_amplitudes, controls, target, DiagonalGate.Create(matrix), path);
+            StateKernels.ApplyControlled(_amplitudes, controls, target, DiagonalGate.Create(matrix), path, Threads);
         }
         else
         {
-            StateKernels.ApplyControlled(_amplitudes, controls, target, GeneralGate.Create(matrix), path);
+            StateKernels.ApplyControlled(_amplitudes, controls, target, GeneralGate.Create(matrix), path, Threads);
         }
     }
 }

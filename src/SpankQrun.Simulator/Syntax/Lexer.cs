@@ -5,6 +5,11 @@ namespace SpankQrun.Simulator.Syntax;
 /// <summary>Turns QASM text into tokens. Every call to <see cref="Lex"/> consumes at least one character or returns end of file.</summary>
 internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
 {
+    /// <summary>Numbers up to this many characters share their text through the pool (long ones are mostly unique).</summary>
+    private const int PooledNumberLength = 8;
+
+    /// <summary>One string per distinct name, physical qubit or short number, so repeated spellings allocate once.</summary>
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
     private int _position;
 
     private char Current => Peek(0);
@@ -82,7 +87,7 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
 
     private SyntaxToken Punctuation(SyntaxKind kind, int length)
     {
-        var token = new SyntaxToken(kind, _position, text.ToString(new TextSpan(_position, length)), null);
+        var token = new SyntaxToken(kind, _position, SyntaxFacts.GetText(kind)!, null);
         _position += length;
         return token;
     }
@@ -157,7 +162,7 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
         }
 
         var span = TextSpan.FromBounds(start, _position);
-        var tokenText = text.ToString(span);
+        var tokenText = Pooled(start, _position);
         if (!int.TryParse(tokenText.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
             diagnostics.ReportInvalidHardwareQubit(span, tokenText);
@@ -195,7 +200,7 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
         }
 
         var span = TextSpan.FromBounds(start, _position);
-        var tokenText = text.ToString(span);
+        var tokenText = span.Length <= PooledNumberLength ? Pooled(start, _position) : text.ToString(span);
         if (!double.TryParse(tokenText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             diagnostics.ReportInvalidNumber(span, tokenText);
@@ -213,7 +218,20 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
             _position++;
         }
 
-        var tokenText = text.Text[start.._position];
+        var tokenText = Pooled(start, _position);
         return new SyntaxToken(SyntaxFacts.GetKeywordKind(tokenText), start, tokenText, null);
+    }
+
+    private string Pooled(int start, int end)
+    {
+        var characters = text.Text.AsSpan(start, end - start);
+        var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(characters, out var pooled))
+        {
+            pooled = characters.ToString();
+            _pool.Add(pooled, pooled);
+        }
+
+        return pooled;
     }
 }

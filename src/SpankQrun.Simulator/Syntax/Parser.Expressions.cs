@@ -2,9 +2,16 @@ namespace SpankQrun.Simulator.Syntax;
 
 internal sealed partial class Parser
 {
-    private List<ExpressionSyntax> ParseExpressionList()
+    /// <summary>One or more expressions; a single one is an exact-size array.</summary>
+    private IReadOnlyList<ExpressionSyntax> ParseExpressionList()
     {
-        var expressions = new List<ExpressionSyntax> { ParseExpression() };
+        var first = ParseExpression();
+        if (Current.Kind != SyntaxKind.CommaToken)
+        {
+            return [first];
+        }
+
+        var expressions = new List<ExpressionSyntax> { first };
         while (Current.Kind == SyntaxKind.CommaToken)
         {
             NextToken();

@@ -5,13 +5,13 @@ internal sealed partial class Parser
     private GateCallSyntax ParseGateCall()
     {
         var identifier = NextToken();
-        var arguments = new List<ExpressionSyntax>();
+        IReadOnlyList<ExpressionSyntax> arguments = [];
         if (Current.Kind == SyntaxKind.OpenParenthesisToken)
         {
             NextToken();
             if (Current.Kind != SyntaxKind.CloseParenthesisToken)
             {
-                arguments.AddRange(ParseExpressionList());
+                arguments = ParseExpressionList();
             }
 
             MatchToken(SyntaxKind.CloseParenthesisToken);
@@ -70,9 +70,23 @@ internal sealed partial class Parser
         return new BarrierStatementSyntax(SpanFrom(keyword), operands);
     }
 
-    private List<OperandSyntax> ParseOperandList()
+    /// <summary>One or more operands; the common one- and two-operand lists are exact-size arrays.</summary>
+    private IReadOnlyList<OperandSyntax> ParseOperandList()
     {
-        var operands = new List<OperandSyntax> { ParseOperand() };
+        var first = ParseOperand();
+        if (Current.Kind != SyntaxKind.CommaToken)
+        {
+            return [first];
+        }
+
+        NextToken();
+        var second = ParseOperand();
+        if (Current.Kind != SyntaxKind.CommaToken)
+        {
+            return [first, second];
+        }
+
+        var operands = new List<OperandSyntax> { first, second };
         while (Current.Kind == SyntaxKind.CommaToken)
         {
             NextToken();

@@ -4,10 +4,18 @@ namespace SpankQrun.Simulator.Syntax;
 /// Recursive-descent parser, one <c>ParseX</c> per production. On an error it reports, inserts the missing token
 /// and goes on; it never throws, and every loop consumes a token or stops, so it always terminates.
 /// </summary>
-internal sealed partial class Parser(IReadOnlyList<SyntaxToken> tokens, DiagnosticBag diagnostics)
+internal sealed partial class Parser(Lexer lexer, DiagnosticBag diagnostics)
 {
     private const int MaxExpressionDepth = 100;
 
+    /// <summary>Tokens come from the lexer as the parser needs them; it looks at most one token ahead and one back.</summary>
+    private SyntaxToken _current;
+    private SyntaxToken _next;
+    private SyntaxToken _previous;
+    private bool _started;
+    private bool _hasNext;
+
+    /// <summary>How many tokens have been consumed (it stops growing at the end of the input).</summary>
     private int _position;
     private int _expressionDepth;
     private bool _reportedTooDeep;
@@ -32,19 +40,51 @@ internal sealed partial class Parser(IReadOnlyList<SyntaxToken> tokens, Diagnost
 
     private SyntaxToken Peek(int offset)
     {
-        var index = _position + offset;
-        return index < tokens.Count ? tokens[index] : tokens[^1];
+        if (!_started)
+        {
+            _current = LexSignificant();
+            _started = true;
+        }
+
+        if (offset == 0)
+        {
+            return _current;
+        }
+
+        if (!_hasNext)
+        {
+            _next = _current.Kind == SyntaxKind.EndOfFileToken ? _current : LexSignificant();
+            _hasNext = true;
+        }
+
+        return _next;
     }
 
     private SyntaxToken NextToken()
     {
         var current = Current;
-        if (_position < tokens.Count - 1)
+        if (current.Kind != SyntaxKind.EndOfFileToken)
         {
+            _previous = current;
+            _current = _hasNext ? _next : LexSignificant();
+            _hasNext = false;
             _position++;
         }
 
         return current;
+    }
+
+    /// <summary>The next token that is not a bad character (the lexer has reported those).</summary>
+    private SyntaxToken LexSignificant()
+    {
+        SyntaxToken token;
+        do
+        {
+            token = lexer.Lex();
+        }
+        while (token.Kind == SyntaxKind.BadToken);
+
+        return token;
     }
 
     private SyntaxToken MatchToken(SyntaxKind kind)
@@ -55,14 +95,14 @@ internal sealed partial class Parser(IReadOnlyList<SyntaxToken> tokens, Diagnost
         }
 
         // A missing ';' belongs right after the previous token, where it should be inserted, not at the next line.
-        var position = kind == SyntaxKind.SemicolonToken && _position > 0 ? tokens[_position - 1].Span.End : Current.Position;
+        var position = kind == SyntaxKind.SemicolonToken && _position > 0 ? _previous.Span.End : Current.Position;
         diagnostics.ReportUnexpectedToken(new TextSpan(position, 0), Current.Kind, kind);
         return new SyntaxToken(kind, position, "", null);
     }
 
     private TextSpan SpanFrom(SyntaxToken first)
     {
-        var last = _position > 0 ? tokens[_position - 1] : first;
+        var last = _position > 0 ? _previous : first;
         return TextSpan.FromBounds(first.Position, Math.Max(first.Span.End, last.Span.End));
     }
 

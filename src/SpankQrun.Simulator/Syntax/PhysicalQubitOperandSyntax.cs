@@ -2,5 +2,5 @@ namespace SpankQrun.Simulator.Syntax;
 
 internal sealed record PhysicalQubitOperandSyntax(TextSpan Span, SyntaxToken Qubit) : OperandSyntax(Span)
 {
-    public int Index => (int)Qubit.Value!;
+    public int Index => (int)Qubit.Number;
 }

@@ -20,10 +20,10 @@ internal sealed class QasmSyntaxTree
     public static QasmSyntaxTree Parse(string text)
     {
         var source = new SourceText(text);
-        var diagnostics = new DiagnosticBag(source);
-        var tokens = new Lexer(source, diagnostics).LexAll();
-        var statements = new Parser(tokens, diagnostics).ParseProgram();
-        // Lexer diagnostics are collected first; order everything by position so the first one reported is the earliest.
-        return new QasmSyntaxTree(source, statements, [.. diagnostics.OrderBy(diagnostic => diagnostic.Span.Start)]);
+        var lexerDiagnostics = new DiagnosticBag(source);
+        var parserDiagnostics = new DiagnosticBag(source);
+        var statements = new Parser(new Lexer(source, lexerDiagnostics), parserDiagnostics).ParseProgram();
+        // Lexer diagnostics first, then the parser's; order everything by position so the first one reported is the earliest.
+        return new QasmSyntaxTree(source, statements, [.. lexerDiagnostics.Concat(parserDiagnostics).OrderBy(diagnostic => diagnostic.Span.Start)]);
     }
 }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SpankQrun.QrunLatency.Bench;
+using SpankQrun.TestSupport;
+
+if (args.Length != 1 || !File.Exists(args[0]))
+{
+    Console.Error.WriteLine("usage: SpankQrun.QrunLatency.Bench QRUN_EXECUTABLE (bench/qrun-latency/run.sh passes it)");
+    return 2;
+}
+
+var invariant = CultureInfo.InvariantCulture;
+var qrun = args[0];
+var sequentialJobs = Settings.Positive("BENCH_JOBS", 40);
+var clients = Settings.Positive("BENCH_CLIENTS", 8);
+var clientJobs = Settings.Positive("BENCH_CLIENT_JOBS", 15);
+var longSeconds = Settings.Positive("BENCH_LONG_SECS", 8);
+
+await using var s3 = await S3Server.StartAsync();
+await s3.CreateBucketAsync(Jobs.Bucket);
+await using var emulator = await EmulatorServer.StartAsync(new EmulatorServerOptions(Jobs.EmulatorConfig(longSeconds)));
+var scratch = Directory.CreateTempSubdirectory("qrun-latency-");
+try
+{
+    var runner = new Jobs(qrun, s3, emulator, scratch.FullName);
+    Console.WriteLine(string.Create(invariant, $"qrun latency bench, direct mode: {qrun}; emulator {emulator.Endpoint}, s3rver {s3.Endpoint}; {Environment.ProcessorCount} cores"));
+
+    for (var i = 0; i < 3; i++)
+    {
+        await runner.RunAsync(Jobs.BellBackend);
+    }
+
+    // 1. Sequential Bell jobs: qrun's wall time against the execution the service reports for the same job.
+    var runs = new List<JobRun>();
+    for (var i = 0; i < sequentialJobs; i++)
+    {
+        runs.Add(await runner.RunAsync(Jobs.BellBackend));
+    }
+
+    var walls = runs.Select(run => run.Wall.TotalMilliseconds).ToList();
+    var executions = runs.Select(run => run.Execution.TotalMilliseconds).ToList();
+    var overheads = runs.Select(run => (run.Wall - run.Execution).TotalMilliseconds).ToList();
+    Console.WriteLine(string.Create(invariant, $"Bell job x{sequentialJobs}, one client: qrun wall median {Stats.Median(walls):F1} ms (p90 {Stats.Percentile(walls, 0.9):F1}), execution (service log) median {Stats.Median(executions):F1} ms"));
+    Console.WriteLine(string.Create(invariant, $"  latency beyond execution: median {Stats.Median(overheads):F1} ms, p90 {Stats.Percentile(overheads, 0.9):F1} ms  (target <= 50 ms median: {(Stats.Median(overheads) <= 50 ? "met" : "NOT met")})"));
+
+    // 2. A long job: status requests per second while it runs, overall and in a window well inside it
+    //    (from 3 s after qrun starts to 2 s before the execution delay ends, past qrun's start-up and backoff ramp).
+    var before = Jobs.CountStatusRequests(emulator.Output);
+    var longJob = runner.RunAsync(Jobs.LongBackend);
+    var windowStart = TimeSpan.FromSeconds(3);
+    var window = TimeSpan.FromSeconds(Math.Max(1, longSeconds - 4));
+    await Task.Delay(windowStart);
+    var atWindowStart = Jobs.CountStatusRequests(emulator.Output);
+    await Task.Delay(window);
+    var atWindowEnd = Jobs.CountStatusRequests(emulator.Output);
+    var longRun = await longJob;
+    var requests = Jobs.CountStatusRequests(emulator.Output) - before;
+    var rate = requests / longRun.Wall.TotalSeconds;
+    var steadyRate = (atWindowEnd - atWindowStart) / window.TotalSeconds;
+    Console.WriteLine(string.Create(invariant, $"long job ({longSeconds} s execution delay): qrun wall {longRun.Wall.TotalSeconds:F2} s, execution {longRun.Execution.TotalSeconds:F2} s, beyond execution {(longRun.Wall - longRun.Execution).TotalMilliseconds:F0} ms"));
+    Console.WriteLine(string.Create(invariant, $"  GET /v1/jobs requests: {requests} in {longRun.Wall.TotalSeconds:F2} s = {rate:F2}/s overall, {steadyRate:F2}/s from {windowStart.TotalSeconds:F0} s to {(windowStart + window).TotalSeconds:F0} s  (target <= ~4/s: {(steadyRate <= 4.2 ? "met" : "NOT met")})"));
+
+    // 3. Throughput: concurrent clients, each running Bell jobs back to back.
+    var stopwatch = Stopwatch.StartNew();
+    var all = await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+    {
+        var mine = new List<JobRun>();
+        for (var i = 0; i < clientJobs; i++)
+        {
+            mine.Add(await runner.RunAsync(Jobs.BellBackend));
+        }
+
+        return mine;
+    }));
+    var elapsed = stopwatch.Elapsed;
+    var total = all.Sum(list => list.Count);
+    var throughput = total / elapsed.TotalSeconds;
+    var concurrentWalls = all.SelectMany(list => list).Select(run => run.Wall.TotalMilliseconds).ToList();
+    Console.WriteLine(string.Create(invariant, $"{clients} concurrent clients x {clientJobs} Bell jobs, 5 lanes: {total} jobs in {elapsed.TotalSeconds:F2} s = {throughput:F1} jobs/s, qrun wall median {Stats.Median(concurrentWalls):F0} ms  (target >= 20 jobs/s: {(throughput >= 20 ? "met" : "NOT met")})"));
+
+    Console.WriteLine(Environment.GetEnvironmentVariable("BENCH_GATEWAY") is { Length: > 0 }
+        ? "gateway mode: requested, but this tree has no qrun-gateway to measure yet"
+        : "gateway mode: pending (needs src/SpankQrun.Gateway, issue 6; the same three measurements run with IBMQRUN_GATEWAY set)");
+    return 0;
+}
+finally
+{
+    scratch.Delete(recursive: true);
+}

@@ -1,0 +1,23 @@
+#!/bin/sh
+# qrun latency bench: a NativeAOT qrun against the Release emulator and s3rver, over real HTTP on loopback.
+# Prints, for a Bell job, qrun's wall time minus the job's execution as the service logs it ("completed in"),
+# the status requests per second a long job costs, and the Bell jobs per second 8 concurrent clients get
+# through the emulator's lanes.
+# Usage: bench/qrun-latency/run.sh        environment: BENCH_JOBS (sequential Bell jobs, default 40),
+#        BENCH_CLIENTS (default 8), BENCH_CLIENT_JOBS (jobs per client, default 15), BENCH_LONG_SECS (default 8),
+#        QRUN (a qrun executable to use instead of publishing one).
+# Gateway mode (IBMQRUN_GATEWAY) runs once src/SpankQrun.Gateway exists; until then the bench says it is pending.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=$(mktemp -d /tmp/qrun-latency.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+if [ -z "${QRUN:-}" ]; then
+    echo "publishing qrun (NativeAOT, Release) ..."
+    dotnet publish "$root/src/SpankQrun.Qrun" -c Release -r linux-x64 -p:PublishAot=true -o "$work/qrun" >"$work/publish.log" 2>&1 || { tail -20 "$work/publish.log"; exit 1; }
+    QRUN="$work/qrun/qrun"
+fi
+dotnet build "$root/src/SpankQrun.Emulator" -c Release >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
+SPANKQRUN_EMULATOR="$root/artifacts/bin/SpankQrun.Emulator/release/qrun-emulator.dll"
+export SPANKQRUN_EMULATOR
+exec dotnet run -c Release --project "$here/SpankQrun.QrunLatency.Bench.csproj" -- "$QRUN"

@@ -1,0 +1,98 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace SpankQrun.Simulator.Kernels;
+
+internal static partial class StateKernels
+{
+    /// <summary>
+    /// The one driver behind single-qubit and controlled gates: pair j (0 ≤ j &lt; length / 2^positions) is the amplitude
+    /// pair at i = InsertZeroBits(j, positions) | controlMask and i + stride. Pairs are split into contiguous ranges, one
+    /// per thread; each amplitude is computed by the same arithmetic on any split, so results do not depend on threads.
+    /// </summary>
+    private static unsafe void ApplyPairs<TGate>(
+        Span<Complex> state, ReadOnlySpan<int> positions, nint controlMask, nint stride, in TGate gate, KernelPath path, int threads)
+        where TGate : struct, IAmplitudePairOperator<TGate>
+    {
+        var pairs = (nint)state.Length >> positions.Length;
+        var count = ThreadsFor(state.Length, threads);
+        if (count <= 1)
+        {
+            PairRange(state, positions, controlMask, stride, gate, path, 0, pairs);
+            return;
+        }
+
+        var sortedPositions = positions.ToArray();
+        var copy = gate;
+        var length = state.Length;
+        fixed (Complex* pointer = state)
+        {
+            var address = (nint)pointer;
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, part =>
+            {
+                var (start, end) = Chunk(pairs, count, part);
+                PairRange(new Span<Complex>((void*)address, length), sortedPositions, controlMask, stride, copy, path, start, end);
+            });
+        }
+    }
+
+    private static void PairRange<TGate>(
+        Span<Complex> state, ReadOnlySpan<int> positions, nint controlMask, nint stride, in TGate gate, KernelPath path, nint start, nint end)
+        where TGate : struct, IAmplitudePairOperator<TGate>
+    {
+        // Pairs j .. j + run - 1 (j a multiple of run) sit at consecutive amplitudes: index arithmetic once per run.
+        var run = (nint)1 << positions[0];
+        if (path == KernelPath.Auto && Vector256.IsHardwareAccelerated && positions[0] >= 1)
+        {
+            ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
+            var offset = (nuint)(2 * stride);
+            for (var j = start; j < end;)
+            {
+                var runEnd = Math.Min((j | (run - 1)) + 1, end);
+                var first = (nuint)(2 * (InsertZeroBits(j, positions) | controlMask));
+                var last = first + (nuint)(2 * (runEnd - j));
+                for (var index = first; index < last; index += 4)
+                {
+                    ApplyPair256(ref doubles, index, offset, gate);
+                }
+
+                j = runEnd;
+            }
+        }
+        else if (path != KernelPath.Scalar && Vector128.IsHardwareAccelerated)
+        {
+            ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
+            var offset = (nuint)(2 * stride);
+            for (var j = start; j < end;)
+            {
+                var runEnd = Math.Min((j | (run - 1)) + 1, end);
+                var first = (nuint)(2 * (InsertZeroBits(j, positions) | controlMask));
+                var last = first + (nuint)(2 * (runEnd - j));
+                for (var index = first; index < last; index += 2)
+                {
+                    ApplyPair128(ref doubles, index, offset, gate);
+                }
+
+                j = runEnd;
+            }
+        }
+        else
+        {
+            for (var j = start; j < end; j++)
+            {
+                var index = InsertZeroBits(j, positions) | controlMask;
+                gate.Invoke(ref state[(int)index], ref state[(int)(index + stride)]);
+            }
+        }
+    }
+
+    /// <summary>Part <paramref name="part"/> of <paramref name="count"/> contiguous ranges of [0, total), boundaries even.</summary>
+    private static (nint Start, nint End) Chunk(nint total, int count, int part)
+    {
+        var size = ((total / count) + 1) & ~(nint)1;
+        var start = Math.Min(total, size * part);
+        var end = part == count - 1 ? total : Math.Min(total, start + size);
+        return (start, end);
+    }
+}
