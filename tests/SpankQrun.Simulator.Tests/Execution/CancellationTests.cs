@@ -10,9 +10,11 @@ public sealed class CancellationTests
     public void Execute_TokenCancelledDuringLongSimulation_StopsPromptly()
     {
         var qasm = new StringBuilder(Pubs.Header).Append("bit[1] c;\n");
+        // Two-qubit gates between the one-qubit ones, so that gate fusion cannot shorten the run to a few passes.
         for (var gate = 0; gate < 20_000; gate++)
         {
             qasm.Append("h $").Append(gate % 22).Append(";\n");
+            qasm.Append("cx $").Append(gate % 22).Append(", $").Append((gate + 1) % 22).Append(";\n");
         }
 
         qasm.Append("c[0] = measure $0;\n");
