@@ -189,6 +189,24 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task With_PostgreSQL_two_instances_serve_one_job_and_the_password_is_never_logged()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var config = environment.ConfigText(database: "postgresql:" + postgres.ConnectionString);
+        await using var first = await environment.StartGatewayAsync(config);
+        await using var second = await environment.StartGatewayAsync(config);
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+
+        var job = await first.As("qrunuser").RunAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput);
+        var final = await second.As("qrunuser").WaitFinalAsync(job.Id, TimeSpan.FromSeconds(60));
+        await SlurmJobs.CancelAsync(slurmJob);
+        await WaitUntilAsync(async () => !await EmulatorKnowsAsync(job.Id), NothingLeftBehind);
+
+        Assert.Equal(GatewayJobStatus.Completed, final.Status);
+        Assert.DoesNotContain(PostgresServer.PasswordMarker, first.Log.Text + second.Log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_secret_token_credential_or_presigned_query_reaches_the_log()
     {
         var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
