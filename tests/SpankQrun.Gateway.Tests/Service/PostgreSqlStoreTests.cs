@@ -25,8 +25,18 @@ public sealed class PostgreSqlStoreTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var job = new GatewayJob
         {
-            Id = Guid.NewGuid().ToString(), Uid = 1001, UserName = "qrunuser", Account = "physics", SlurmJobId = "42", SlurmStepId = "0",
-            Backend = "fake_brisbane", ProgramId = "sampler", TimeoutSecs = 60, InputBytes = 123, Status = GatewayJobStatus.Uploading, CreatedTime = now,
+            Id = Guid.NewGuid().ToString(),
+            Uid = 1001,
+            UserName = "qrunuser",
+            Account = "physics",
+            SlurmJobId = "42",
+            SlurmStepId = "0",
+            Backend = "fake_brisbane",
+            ProgramId = "sampler",
+            TimeoutSecs = 60,
+            InputBytes = 123,
+            Status = GatewayJobStatus.Uploading,
+            CreatedTime = now,
         };
 
         await first.InsertAsync(job, default);

@@ -96,7 +96,19 @@ public sealed class UsageCommandTests : IAsyncLifetime
     private static Task Add(GatewayStore store, string user, string account, string backend, string status, long nanoseconds, DateTimeOffset created) =>
         store.InsertAsync(new GatewayJob
         {
-            Id = Guid.NewGuid().ToString(), Uid = 1, UserName = user, Account = account, SlurmJobId = "1", Backend = backend, ProgramId = "sampler",
-            TimeoutSecs = 60, InputBytes = 100, Status = status, CreatedTime = created, SubmittedTime = created, QuantumNanoseconds = nanoseconds, ResultsBytes = 10,
+            Id = Guid.NewGuid().ToString(),
+            Uid = 1,
+            UserName = user,
+            Account = account,
+            SlurmJobId = "1",
+            Backend = backend,
+            ProgramId = "sampler",
+            TimeoutSecs = 60,
+            InputBytes = 100,
+            Status = status,
+            CreatedTime = created,
+            SubmittedTime = created,
+            QuantumNanoseconds = nanoseconds,
+            ResultsBytes = 10,
         }, default);
 }
