@@ -6,13 +6,15 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
-readonly TEST_USER=qrunuser
+# Two non-root users: the tests check that one user never sees the other's work.
+readonly TEST_USERS=(qrunuser qrunuser2)
 readonly PACKAGES=(
     slurm-wlm slurmctld slurmd slurm-client munge libslurm-dev
     cmake gcc make
     procps ca-certificates jq curl strace
     binutils man-db
     python3-numpy
+    libmunge2 postgresql
 )
 export DEBIAN_FRONTEND=noninteractive
 
@@ -52,13 +54,16 @@ install_packages() {
     ((${#missing[@]} == 0)) || die "still missing after apt-get install: ${missing[*]}"
 }
 
-create_test_user() {
-    if id "$TEST_USER" >/dev/null 2>&1; then
-        step "user $TEST_USER: present (uid $(id -u "$TEST_USER"))"
-        return
-    fi
-    quiet useradd --create-home --shell /bin/bash "$TEST_USER"
-    step "user $TEST_USER: created (uid $(id -u "$TEST_USER"))"
+create_test_users() {
+    local user
+    for user in "${TEST_USERS[@]}"; do
+        if id "$user" >/dev/null 2>&1; then
+            step "user $user: present (uid $(id -u "$user"))"
+            continue
+        fi
+        quiet useradd --create-home --shell /bin/bash "$user"
+        step "user $user: created (uid $(id -u "$user"))"
+    done
 }
 
 install_node_modules() {
@@ -81,6 +86,6 @@ check_dotnet() {
 
 install_packages
 step "slurm: $(dpkg-query -W -f='${Version}' slurmd) (slurm.h: $(test -f /usr/include/slurm/spank.h && echo present || echo MISSING))"
-create_test_user
+create_test_users
 install_node_modules
 check_dotnet
