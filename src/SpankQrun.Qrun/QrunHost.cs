@@ -25,5 +25,8 @@ internal sealed record QrunHost(Func<string, string?> Environment)
 
     public Func<Func<string, string?>, Action<string>, CancellationToken, Task<TimeSpan?>> TimeLeft { get; init; } = SqueueTimeLeft.QueryAsync;
 
+    /// <summary>Makes the MUNGE credential for one gateway request from its payload (gateway mode).</summary>
+    public Func<string, string> GatewayCredential { get; init; } = Gateway.MungeAuthenticationHandler.EncodeWithMunged;
+
     public static QrunHost FromProcess() => new(System.Environment.GetEnvironmentVariable) { HandleSignals = true };
 }

@@ -4,6 +4,7 @@ using SpankQrun.DirectAccess.Jobs;
 using SpankQrun.DirectAccess.Storage;
 using SpankQrun.Primitives;
 using SpankQrun.Qrun.Configuration;
+using SpankQrun.Qrun.Gateway;
 using SpankQrun.Qrun.Output;
 
 namespace SpankQrun.Qrun.Running;
@@ -21,6 +22,11 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
 
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
+        if (GatewaySettings.IsGatewayMode(host.Environment))
+        {
+            return await new GatewayJobRunner(host, reporter, output, interruptedExitCode).RunAsync(request, interruption).ConfigureAwait(false);
+        }
+
         var errors = new List<string>();
         var settings = QrunSettingsReader.Read(host.Environment, errors);
         if (settings is null)
