@@ -28,10 +28,10 @@ internal static class PubsMessages
     public static string EmptyPubs() => "expected a non-empty array of PUBs, found an empty array";
 
     public static string ExpectedPubArray(PrimitiveKind kind, JsonElement found) =>
-        $"expected a {kind.ToProgramId()} PUB array {PubShape(kind)}, found {Describe(found)}";
+        $"expected {Article(kind)} PUB array {PubShape(kind)}, found {Describe(found)}";
 
     public static string WrongPubLength(PrimitiveKind kind, int length) =>
-        $"expected a {kind.ToProgramId()} PUB {PubShape(kind)}, found an array of {length} element{(length == 1 ? "" : "s")}";
+        $"expected {Article(kind)} PUB {PubShape(kind)}, found an array of {length} element{(length == 1 ? "" : "s")}";
 
     public static string ExpectedCircuit(JsonElement found) =>
         $"expected an OpenQASM 3 circuit string starting with \"OPENQASM 3\", found {Describe(found)}";
@@ -65,6 +65,8 @@ internal static class PubsMessages
         $"expected every Pauli label of the PUB to have {expectedLength} characters (one per qubit), found \"{Truncate(label)}\" with {label.Length}";
 
     public static string ExpectedCoefficient(JsonElement found) => $"expected a real number (Pauli coefficient), found {Describe(found)}";
+
+    private static string Article(PrimitiveKind kind) => kind == PrimitiveKind.Estimator ? "an estimator" : "a sampler";
 
     private static string PubShape(PrimitiveKind kind) => kind == PrimitiveKind.Sampler
         ? "[circuit, parameter_values?, shots?]"

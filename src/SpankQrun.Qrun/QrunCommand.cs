@@ -1,40 +1,47 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using SpankQrun.Qrun.Checking;
+using SpankQrun.Qrun.Cli;
 using SpankQrun.Qrun.Output;
 using SpankQrun.Qrun.Running;
 using SpankQrun.Qrun.Signals;
 
 namespace SpankQrun.Qrun;
 
-/// <summary>Defines qrun's command line and binds it to a <see cref="JobRunner"/>.</summary>
+/// <summary>Defines qrun's command line and binds it to a <see cref="JobRunner"/> (or, with --check, to <see cref="InputCheck"/>).</summary>
 internal static class QrunCommand
 {
-    public static RootCommand Create(QrunHost host)
+    public static (RootCommand Root, QrunOptions Options) Create(QrunHost host)
     {
-        var input = new Argument<FileInfo>("INPUT") { Description = QrunMessages.InputArgumentHelp };
-        var results = new Option<FileInfo?>("--results") { Description = QrunMessages.ResultsOptionHelp, HelpName = "FILE" };
-        var httpTimeout = new Option<double?>("--http-timeout") { Description = QrunMessages.HttpTimeoutOptionHelp, HelpName = "SECONDS" };
-        httpTimeout.Validators.Add(result =>
+        var options = new QrunOptions(host.MaxTimeoutSeconds);
+        var root = new RootCommand(QrunMessages.CommandDescription) { options.Input };
+        foreach (var option in options.All)
         {
-            // Only a number that parsed can be out of range; System.CommandLine reports one that did not parse.
-            if (result.Tokens is [var token]
-                && double.TryParse(token.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-                && (seconds <= 0 || seconds > 86400 || double.IsNaN(seconds)))
-            {
-                result.AddError(QrunMessages.HttpTimeoutInvalid(seconds));
-            }
-        });
+            root.Options.Add(option);
+        }
 
-        var root = new RootCommand(QrunMessages.CommandDescription) { input, results, httpTimeout };
+        // -V as upstream's qrun spells --version.
+        root.Options.OfType<VersionOption>().Single().Aliases.Add("-V");
+
         root.SetAction(async (parseResult, cancellationToken) =>
         {
             var configuration = parseResult.InvocationConfiguration;
             var reporter = new Reporter(configuration.Error, host.Time);
-            using var signals = new TerminationSignals(host.HandleSignals, reporter.Line, cancellationToken);
+            var inputPath = Path.GetFullPath(parseResult.GetValue(options.Input)!);
+            if (parseResult.GetValue(options.Check))
+            {
+                return InputCheck.Run(inputPath, host.Environment, reporter);
+            }
+
+            using var signals = new TerminationSignals(host.HandleSignals, reporter.Line, host.Time, cancellationToken);
             var request = new QrunRequest(
-                parseResult.GetRequiredValue(input).FullName,
-                parseResult.GetValue(results)?.FullName,
-                parseResult.GetValue(httpTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+                inputPath,
+                parseResult.GetValue(options.Results) is { } results ? Path.GetFullPath(results) : null,
+                parseResult.GetValue(options.HttpTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null)
+            {
+                TimeoutSeconds = parseResult.GetValue(options.Timeout) is { } timeout ? (long)timeout : null,
+                LogLevel = parseResult.GetValue(options.LogLevel) ?? "info",
+            };
 
             int InterruptedExitCode() =>
                 signals.Received == PosixSignal.SIGTERM ? ExitCodes.InterruptedBySigterm : ExitCodes.InterruptedBySigint;
@@ -45,7 +52,7 @@ internal static class QrunCommand
                 var exitCode = await runner.RunAsync(request, signals.Token).ConfigureAwait(false);
                 if (exitCode is ExitCodes.InterruptedBySigint or ExitCodes.InterruptedBySigterm)
                 {
-                    reporter.Line(QrunMessages.Interrupted(signals.Received is { } signal ? TerminationSignals.Name(signal) : "cancellation", exitCode));
+                    reporter.Line(DescribeInterruption(runner.Trace, signals, exitCode));
                 }
 
                 return exitCode;
@@ -57,6 +64,23 @@ internal static class QrunCommand
                 return ExitCodes.InternalError;
             }
         });
-        return root;
+        return (root, options);
+    }
+
+    /// <summary>
+    /// The last line of an interrupted run. A SIGTERM at or after the Slurm job's end time is its time limit
+    /// (slurmctld checks limits periodically, so the signal comes at or somewhat after the deadline).
+    /// </summary>
+    private static string DescribeInterruption(JobTrace trace, TerminationSignals signals, int exitCode)
+    {
+        var id = trace.SubmitStarted && !trace.SubmitRefused ? trace.Id : null;
+        if (signals.Received == PosixSignal.SIGTERM && trace.SlurmDeadline is { } deadline && signals.ReceivedAt is { } at
+            && at >= deadline - TimeSpan.FromSeconds(5))
+        {
+            return QrunMessages.TimeLimitReached(id, trace.JobRemoved, exitCode);
+        }
+
+        var cause = signals.Received is { } signal ? TerminationSignals.Name(signal) : "cancellation";
+        return QrunMessages.Interrupted(cause, id, trace.JobRemoved, exitCode);
     }
 }

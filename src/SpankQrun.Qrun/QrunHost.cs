@@ -7,15 +7,29 @@ namespace SpankQrun.Qrun;
 /// <summary>What qrun takes from its surroundings; tests replace the environment and shorten the waits.</summary>
 internal sealed record QrunHost(Func<string, string?> Environment)
 {
-    /// <summary>timeout_secs when not in a Slurm job or when its limit is UNLIMITED.</summary>
+    /// <summary>timeout_secs when the job has no Slurm time limit (or none is known) and no --timeout was given.</summary>
     public const long DefaultJobTimeoutSeconds = 3600;
+
+    /// <summary>The largest --timeout when the site sets no other maximum (IBMQRUN_MAX_TIMEOUT_SECS).</summary>
+    public const long DefaultMaxJobTimeoutSeconds = 86400;
+
+    /// <summary>
+    /// Added to the Slurm time left for timeout_secs, so that at the time limit Slurm's SIGTERM reaches qrun
+    /// before the service gives up on the job: qrun then cancels and removes it itself. It covers slurmctld's
+    /// time-limit check (every 30 s), KillWait and qrun's cleanup; it only matters if qrun is killed outright.
+    /// </summary>
+    public static readonly TimeSpan TimeLimitGrace = TimeSpan.FromSeconds(120);
 
     public RetrySettings Retry { get; init; } = RetrySettings.Default;
 
     public PollBackoff Poll { get; init; } = PollBackoff.Default;
 
-    /// <summary>Bound on cancel + wait-until-final + delete after a signal or failure; below Slurm's default KillWait (30 s).</summary>
-    public TimeSpan CleanupTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>Bound on cancel + wait-until-final + delete of the Direct Access job after a signal or failure.</summary>
+    public TimeSpan CleanupTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Bound on deleting the S3 objects, a budget of its own so an unreachable Direct Access cannot use it up.
+    /// Both bounds together stay below Slurm's default KillWait (30 s).</summary>
+    public TimeSpan StorageCleanupTimeout { get; init; } = TimeSpan.FromSeconds(8);
 
     public TimeSpan CleanupPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
@@ -27,6 +41,18 @@ internal sealed record QrunHost(Func<string, string?> Environment)
 
     /// <summary>Makes the MUNGE credential for one gateway request from its payload (gateway mode).</summary>
     public Func<string, string> GatewayCredential { get; init; } = Gateway.MungeAuthenticationHandler.EncodeWithMunged;
+
+    /// <summary>The largest --timeout: IBMQRUN_MAX_TIMEOUT_SECS when the site sets it in the jobs' environment, else the default.</summary>
+    public long MaxTimeoutSeconds =>
+        long.TryParse(Environment(MaxTimeoutVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0
+            ? max
+            : DefaultMaxJobTimeoutSeconds;
+
+    /// <summary>The variable through which a site sets the largest --timeout (e.g. from a Slurm TaskProlog).</summary>
+    public const string MaxTimeoutVariable = "IBMQRUN_MAX_TIMEOUT_SECS";
+
+    /// <summary>The plugstack.conf that names the backends this site offers (for hints only).</summary>
+    public string PlugstackPath { get; init; } = Slurm.SiteBackends.DefaultPlugstackPath(System.Environment.GetEnvironmentVariable);
 
     public static QrunHost FromProcess() => new(System.Environment.GetEnvironmentVariable) { HandleSignals = true };
 }

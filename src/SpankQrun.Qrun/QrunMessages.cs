@@ -6,8 +6,6 @@ namespace SpankQrun.Qrun;
 /// <summary>Every message qrun shows a user, in one place. None may contain a token, key or presigned URL.</summary>
 internal static class QrunMessages
 {
-    private const string SubmitHint = "qrun takes its backend, endpoints and credentials from the Slurm job: submit the job with --q-backend=NAME (and --q-primitive=sampler|estimator)";
-
     public static string CommandDescription { get; } =
         $"""
         Run a Qiskit primitive (a PUBs JSON file) as an IBM Direct Access job and print its results.
@@ -34,15 +32,62 @@ internal static class QrunMessages
 
     public const string HttpTimeoutOptionHelp = "Timeout of each HTTP attempt, in seconds [default: 30].";
 
-    public static string HttpTimeoutInvalid(double seconds) =>
-        Invariant($"--http-timeout must be a number of seconds greater than 0 and at most 86400, found {seconds}");
+    public static string TimeoutOptionHelp(long max) =>
+        Invariant($"The service timeout of the job (timeout_secs), 1 to {max} s [default: the Slurm time left + {(long)QrunHost.TimeLimitGrace.TotalSeconds} s, or {QrunHost.DefaultJobTimeoutSeconds} s without a time limit].");
+
+    public const string LogLevelOptionHelp = "The service's log level for the job: debug, info, warning, error or critical [default: info].";
+
+    public const string CheckOptionHelp = "Only check INPUT offline (shape, circuits, parameters) and exit 0 or 2; needs no Slurm job.";
+
+    public const string OptionSummary = "--results FILE (-r), --timeout SECONDS, --http-timeout SECONDS, --log-level LEVEL, --check, --help, --version (-V)";
+
+    public static string UnknownOption(string name, string? closest, string summary) => closest is null
+        ? $"unknown option {name}: qrun's options are {summary}"
+        : $"unknown option {name}: did you mean {closest}? qrun's options are {summary}";
+
+    public static string TooManyInputs(IReadOnlyList<string> arguments) =>
+        $"unexpected argument {arguments[1]}: qrun runs one INPUT file per call, and {arguments[0]} is already the INPUT; run qrun once per file";
+
+    public const string MissingInput = "missing INPUT: name the PUBs file to run, e.g. qrun --results results.json input.json (or qrun --check input.json)";
+
+    public const string VersionAlone = "--version takes no other options or arguments: run qrun --version alone";
+
+    public static string OptionNeedsValue(string name, string valueName) => $"{name} needs a value: {name} {valueName}";
+
+    public static string SecondsInvalid(string name, string found, long max, bool wholeSeconds) =>
+        Invariant($"{name} {found} is not {(wholeSeconds ? "a whole number of seconds" : "a number of seconds")} from {(wholeSeconds ? "1" : "more than 0")} to {max}: give e.g. {name} {Math.Min(600, max)}");
+
+    public static string LogLevelInvalid(string found, IReadOnlyList<string> levels) =>
+        $"--log-level {found} is not a log level: use one of {string.Join(", ", levels)}";
+
+    public static string UsageFallback(string message) => $"{message}; see qrun --help";
 
     public static string VariableMissing(string name) => $"{name} is not set";
 
-    public static string SubmitWithBackend() => $"{SubmitHint}.";
+    public static string NotAQrunJob(string? primitive, IReadOnlyList<string> backends) =>
+        $"no {IbmQrunVariables.Backend} or {IbmQrunVariables.Primitive}: this is not a job submitted with --q-backend; "
+        + $"submit it with sbatch (or srun/salloc) --q-backend={BackendChoice(backends)} --q-primitive={primitive ?? "sampler|estimator"}"
+        + $", or check the file alone with qrun --check INPUT";
+
+    public static string BackendMissing(IReadOnlyList<string> backends) =>
+        $"{IbmQrunVariables.Backend} is not set: submit the job with --q-backend={BackendChoice(backends)}";
+
+    public static string PrimitiveMissing(string backend, string? primitive) => primitive is null
+        ? $"{IbmQrunVariables.Primitive} is not set: the job has --q-backend={backend} but no --q-primitive; add --q-primitive=sampler or --q-primitive=estimator"
+        : $"{IbmQrunVariables.Primitive} is not set: the job has --q-backend={backend} but no --q-primitive; add --q-primitive={primitive} (the input holds {primitive} PUBs)";
+
+    public static string SiteConfigurationIncomplete(string backend) =>
+        $"the site's spank_ibm_qrun configuration gives backend {backend} no value for the variables above; tell your administrator";
+
+    private static string BackendChoice(IReadOnlyList<string> backends) => backends.Count switch
+    {
+        0 => "NAME (a backend this site offers)",
+        1 => backends[0],
+        _ => $"NAME (this site offers {string.Join(", ", backends)})",
+    };
 
     public static string VariableNotUrl(string name, string value) =>
-        $"{name} must be an absolute http:// or https:// URL, found \"{SpankQrun.DirectAccess.Http.UrlRedactor.Redact(value)}\"";
+        $"{name} must be an absolute http:// or https:// URL, found \"{DirectAccess.Http.UrlRedactor.Redact(value)}\"";
 
     public static string PrimitiveInvalid(string value) =>
         $"{IbmQrunVariables.Primitive} must be \"sampler\" or \"estimator\", found \"{value}\"";
@@ -56,14 +101,26 @@ internal static class QrunMessages
 
     public const string SqueueNotStarted = "could not start squeue";
 
+    public static string SqueueHung(TimeSpan bound) => Invariant($"no answer within {bound.TotalSeconds:0} s; squeue was killed");
+
     public static string SqueueAnswered(int exitCode, string? output) => Invariant($"exit code {exitCode}, output \"{output}\"");
 
     public static string InputUnreadable(string path, string reason) => $"cannot read input file {path}: {reason}";
 
+    public static string InputTooLarge(string path, long bytes, long max) =>
+        Invariant($"input file {path} has {bytes} bytes; qrun takes at most {max}");
+
     public static string InputInvalid(string path, string primitive, int count) =>
         $"input file {path} is not a valid {primitive} PUBs document ({count} problem{(count == 1 ? string.Empty : "s")}); nothing was submitted:";
 
-    public static string InputProblem(string jsonPath, string message) => $"  {jsonPath}: {message}";
+    public static string InputProblem(string problem) => $"  {problem}";
+
+    public static string InputValid(string path, string primitive) =>
+        $"{path} is a valid {primitive} PUBs document (circuits parsed with the emulator's front end)";
+
+    public static string PrimitiveMismatch(string path, string holds, string primitive) =>
+        $"input file {path} holds {holds} PUBs, but this job's primitive is {primitive} (--q-primitive={primitive}); "
+        + $"submit the job with --q-primitive={holds}, or give it {primitive} PUBs; nothing was submitted";
 
     public static string ResultsPathIsDirectory(string path) => $"--results {path} is a directory; expected a file path";
 
@@ -71,8 +128,13 @@ internal static class QrunMessages
 
     public static string ResultsWritten(string path) => $"results written to {path}";
 
-    public static string Submitted(string id, string backend, string primitive, long timeoutSeconds, bool fromSlurm) =>
-        Invariant($"submitted job {id} ({primitive} on {backend}, timeout {timeoutSeconds} s{(fromSlurm ? " = Slurm time left" : string.Empty)})");
+    public static string Submitted(string id, string backend, string primitive, Running.JobTimeout timeout) =>
+        Invariant($"submitted job {id} ({primitive} on {backend}, timeout {timeout.Seconds} s{timeout.Source switch
+        {
+            Running.JobTimeoutSource.SlurmTimeLeft => " = Slurm time left + " + ((long)QrunHost.TimeLimitGrace.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s grace",
+            Running.JobTimeoutSource.Requested => " from --timeout",
+            _ => " default, no Slurm time limit",
+        }})");
 
     public static string BackendReserved(string backend, string refusal) =>
         $"backend {backend} is reserved, so the service accepts no jobs for it now and nothing was run; "
@@ -81,12 +143,28 @@ internal static class QrunMessages
     public static string StatusChanged(string id, string status, TimeSpan elapsed) =>
         Invariant($"job {id} is {status} (after {elapsed.TotalSeconds:0.0} s)");
 
-    public static string JobNotListed(string id) => $"job {id} is no longer listed by GET /v1/jobs; it was deleted by someone else";
+    public static string JobNotListed(string id) =>
+        $"the service no longer lists job {id} (GET /v1/jobs): it was deleted, or the service lost its jobs (e.g. restarted without its state); its results are not available";
 
     public static string ResultsMissing(string id, string bucket, string key) =>
-        $"job {id} completed but {key} is not in bucket {bucket}";
+        $"job {id} completed but the service wrote no results: {key} is not in bucket {bucket}";
 
-    public static string ResultsNotJson(string id, string reason) => $"the results of job {id} are not valid JSON: {reason}";
+    public static string ResultsNotDownloaded(string id, string reason, string bucket, string key) =>
+        $"job {id} completed but its results could not be downloaded ({reason}); they stay in bucket {bucket} as {key}";
+
+    public static string ResultsNotJson(string id, string reason, string bucket, string key) =>
+        $"the results of job {id} are not valid JSON ({reason}); they stay in bucket {bucket} as {key}";
+
+    public static string ResultsKept(string reason, string bucket, string resultsKey, string logsKey) =>
+        $"{reason}; the results were not deleted: they stay in bucket {bucket} as {resultsKey} (service log: {logsKey})";
+
+    public static string ServiceTimeoutHint(Running.JobTimeout timeout) => timeout.Source switch
+    {
+        Running.JobTimeoutSource.Requested => Invariant($"the service stopped the job at its timeout of {timeout.Seconds} s (--timeout); run it again with a larger --timeout"),
+        _ => Invariant($"the service stopped the job at its timeout of {timeout.Seconds} s; run it again with --timeout SECONDS (larger), or in a Slurm job with a longer --time"),
+    };
+
+    public static string TimedOutAfter(TimeSpan bound) => Invariant($"no answer within {bound.TotalSeconds:0} s");
 
     public static string JobFailed(string id, string? code, string? message, string? solution) =>
         $"job {id} failed: reason code {code ?? "(none)"}: {message ?? "(no message)"}"
@@ -103,8 +181,17 @@ internal static class QrunMessages
 
     public static string SignalRepeated(string signal) => $"received {signal} again: still cleaning up, the job will not be left running";
 
-    public static string Interrupted(string cause, int exitCode) =>
-        Invariant($"stopped by {cause} after cleaning up; exit code {exitCode}");
+    public static string Interrupted(string cause, string? id, bool removed, int exitCode) => id is null
+        ? Invariant($"stopped by {cause} before anything was submitted; exit code {exitCode}")
+        : removed
+            ? Invariant($"stopped by {cause}: job {id} was cancelled and removed from the service; exit code {exitCode}")
+            : Invariant($"stopped by {cause}: job {id} could not be removed from the service (see above); exit code {exitCode}");
+
+    public static string TimeLimitReached(string? id, bool removed, int exitCode) => id is null
+        ? Invariant($"the Slurm job's time limit was reached before anything was submitted; exit code {exitCode}")
+        : removed
+            ? Invariant($"the Slurm job's time limit was reached: job {id} was cancelled and removed from the service; exit code {exitCode}")
+            : Invariant($"the Slurm job's time limit was reached: job {id} could not be removed from the service (see above); exit code {exitCode}");
 
     public static string CancelRequested(string id) => $"asked the service to cancel job {id}";
 
@@ -113,9 +200,8 @@ internal static class QrunMessages
     public static string JobCleanupTimedOut(string id, TimeSpan bound) =>
         Invariant($"gave up removing job {id} after {bound.TotalSeconds:0} s; its timeout_secs still bounds it");
 
-    public static string ObjectCleanupFailed(string reason) => $"could not delete an object: {reason}";
-
-    public static string ObjectCleanupTimedOut(string bucket, string key) => $"gave up deleting {key} in bucket {bucket}";
+    public static string ObjectsLeft(string bucket, IReadOnlyList<string> keys, string reason) =>
+        $"could not delete {string.Join(", ", keys)} in bucket {bucket}: {reason}";
 
     public static string InternalError(string type, string message) => $"internal error ({type}): {message}";
 

@@ -3,8 +3,11 @@ using System.Text;
 using System.Text.Json;
 using SpankQrun.Gateway.Contract;
 using SpankQrun.Primitives;
+using SpankQrun.Qrun.Checking;
+using SpankQrun.Qrun.Configuration;
 using SpankQrun.Qrun.Output;
 using SpankQrun.Qrun.Running;
+using SpankQrun.Qrun.Slurm;
 
 namespace SpankQrun.Qrun.Gateway;
 
@@ -13,21 +16,30 @@ namespace SpankQrun.Qrun.Gateway;
 /// direct mode, with the site gateway acting for the job. qrun uploads the input and downloads the
 /// results itself through the presigned URLs the gateway hands out, and always removes the job again.
 /// </summary>
-internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWriter output, Func<int> interruptedExitCode)
+internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWriter output, Func<int> interruptedExitCode, JobTrace trace)
 {
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
+        var input = InputCheck.Read(request.InputPath, reporter);
+        if (input is null)
+        {
+            return ExitCodes.UsageOrConfiguration;
+        }
+
         var errors = new List<string>();
         var settings = GatewaySettings.Read(host.Environment, errors);
         if (settings is null)
         {
-            errors.ForEach(reporter.Line);
-            reporter.Line(QrunMessages.SubmitWithBackend());
+            var hints = EnvironmentHints.Describe(host.Environment, errors, PrimitiveGuess.Of(input), SiteBackends.Read(host.PlugstackPath));
+            foreach (var hint in hints)
+            {
+                reporter.Line(hint);
+            }
+
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var input = ReadAndValidateInput(request.InputPath, settings.Primitive);
-        if (input is null)
+        if (!InputCheck.Validate(request.InputPath, input, settings.Primitive, reporter))
         {
             return ExitCodes.UsageOrConfiguration;
         }
@@ -55,13 +67,13 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
             return interruptedExitCode();
         }
 
+        trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;
         using var client = new GatewayClient(settings.Gateway, retry, reporter.Line, host.GatewayCredential);
         string? id = null;
-        var seenFinal = false;
         try
         {
-            var timeoutSeconds = timeLeft is { } left ? Math.Max(1, (long)left.TotalSeconds) : QrunHost.DefaultJobTimeoutSeconds;
+            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds);
             var created = await client.CreateJobAsync(
                 new CreateJobRequest
                 {
@@ -69,25 +81,35 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
                     SlurmStepId = settings.SlurmStepId,
                     Backend = settings.Backend,
                     ProgramId = settings.Primitive.ToProgramId(),
-                    TimeoutSecs = (int)Math.Min(timeoutSeconds, int.MaxValue),
+                    TimeoutSecs = (int)Math.Min(timeout.Seconds, int.MaxValue),
+                    LogLevel = request.LogLevel,
                     InputBytes = input.Length,
                 },
                 interruption).ConfigureAwait(false);
             id = created.Id;
+            trace.Id = id;
             await client.UploadAsync(created.InputUploadUrl, input, interruption).ConfigureAwait(false);
+            trace.InputUploaded = true;
             interruption.ThrowIfCancellationRequested();
+            trace.SubmitStarted = true;
             try
             {
                 await client.SubmitAsync(id, interruption).ConfigureAwait(false);
             }
-            catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.Locked)
+            catch (GatewayFailure failure) when (failure.StatusCode is >= 400 and < 500)
             {
-                throw new GatewayFailure(ExitCodes.UsageOrConfiguration, QrunMessages.BackendReserved(settings.Backend, failure.Message));
+                trace.SubmitRefused = true;
+                if (failure.StatusCode == (int)HttpStatusCode.Locked)
+                {
+                    throw new GatewayFailure(ExitCodes.UsageOrConfiguration, QrunMessages.BackendReserved(settings.Backend, failure.Message));
+                }
+
+                throw;
             }
 
-            reporter.Line(QrunMessages.Submitted(id, settings.Backend, settings.Primitive.ToProgramId(), timeoutSeconds, timeLeft is not null));
+            reporter.Line(QrunMessages.Submitted(id, settings.Backend, settings.Primitive.ToProgramId(), timeout));
             var job = await WaitUntilFinalAsync(client, id, interruption).ConfigureAwait(false);
-            seenFinal = true;
+            trace.SeenFinal = true;
             return await DeliverAsync(client, job, request.ResultsPath, interruption).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (interruption.IsCancellationRequested)
@@ -113,37 +135,9 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         {
             if (id is not null)
             {
-                await CleanUpAsync(client, id, seenFinal).ConfigureAwait(false);
+                await CleanUpAsync(client, id).ConfigureAwait(false);
             }
         }
-    }
-
-    private byte[]? ReadAndValidateInput(string path, PrimitiveKind primitive)
-    {
-        byte[] input;
-        try
-        {
-            input = File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            reporter.Line(QrunMessages.InputUnreadable(path, exception.Message));
-            return null;
-        }
-
-        var problems = PubsValidator.Validate(input, primitive);
-        if (problems.Count == 0)
-        {
-            return input;
-        }
-
-        reporter.Line(QrunMessages.InputInvalid(path, primitive.ToProgramId(), problems.Count));
-        foreach (var problem in problems)
-        {
-            reporter.Line(QrunMessages.InputProblem(problem.JsonPath, problem.Message));
-        }
-
-        return null;
     }
 
     private async Task<JobView> WaitUntilFinalAsync(GatewayClient client, string id, CancellationToken cancellationToken)
@@ -195,7 +189,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
             }
             catch (JsonException exception)
             {
-                throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.ResultsNotJson(job.Id, exception.Message));
+                throw new QrunFailure(ExitCodes.ServiceUnavailable, GatewayMessages.ResultsNotJson(job.Id, exception.Message));
             }
 
             if (resultsPath is null)
@@ -254,22 +248,23 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
     // Bounded, on its own token (not the interrupted one): a job not seen final is cancelled and waited
     // for, then deleted, which makes the gateway delete the Direct Access job and the job's objects.
     // Should this fail, the gateway still cleans up once the Slurm job ends.
-    private async Task CleanUpAsync(GatewayClient client, string id, bool seenFinal)
+    private async Task CleanUpAsync(GatewayClient client, string id)
     {
         using var bound = new CancellationTokenSource(host.CleanupTimeout);
         var cancellationToken = bound.Token;
         try
         {
-            if (!seenFinal)
+            if (!trace.SeenFinal)
             {
                 await CancelAndWaitAsync(client, id, cancellationToken).ConfigureAwait(false);
             }
 
             await client.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+            trace.JobRemoved = true;
         }
         catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.NotFound)
         {
-            // Already gone.
+            trace.JobRemoved = true;
         }
         catch (GatewayFailure failure)
         {

@@ -43,6 +43,8 @@ internal static class GatewayMessages
 
     public static string ResultsUrlMissing(string id) => $"job {id} completed but the gateway gave no results URL";
 
+    public static string ResultsNotJson(string id, string reason) => $"the results of job {id} are not valid JSON: {reason}";
+
     public static string JobGone(string id) => $"job {id} is no longer known to the gateway; it was deleted by someone else";
 
     public static string HttpStatus(int status) => string.Create(CultureInfo.InvariantCulture, $"HTTP {status}");

@@ -5,56 +5,93 @@ using SpankQrun.DirectAccess.Storage;
 namespace SpankQrun.Qrun.Running;
 
 /// <summary>
-/// Leaves nothing behind on any path: a job that is not final is cancelled and waited for (bounded), then
-/// deleted (which frees its execution lane), then the three objects are deleted. Runs on its own bounded token,
-/// not on the interrupted one, so a signal still gets a full cleanup.
+/// Leaves nothing behind on any path, and touches only what exists: a submitted job that is not final is cancelled
+/// and waited for, then deleted (which frees its execution lane); then the service log is copied if it was not yet;
+/// then the objects are deleted (results and logs only if the service may have written them, and never results
+/// that could not be saved locally). The Direct Access part and the S3 part each have their own bound, not the
+/// interrupted token, so a signal still gets a full cleanup and a dead Direct Access does not cost the S3 deletes.
 /// </summary>
 internal sealed partial class JobRunner
 {
     private async Task CleanUpAsync(JobTrace trace, JobStorage storage, DirectAccessClient client)
     {
-        using var bound = new CancellationTokenSource(host.CleanupTimeout);
-        var cancellationToken = bound.Token;
-        if (trace.SubmitStarted)
-        {
-            try
-            {
-                if (!trace.SeenFinal)
-                {
-                    await CancelAndWaitAsync(trace.Id, client, cancellationToken).ConfigureAwait(false);
-                }
+        await RemoveJobAsync(trace, client).ConfigureAwait(false);
+        await CopyServiceLogOnceAsync(trace, storage).ConfigureAwait(false);
+        await DeleteObjectsAsync(trace, storage).ConfigureAwait(false);
+    }
 
-                await client.DeleteJobAsync(trace.Id, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DirectAccessException exception)
-            {
-                reporter.Line(QrunMessages.JobCleanupFailed(trace.Id, exception.Message));
-            }
-            catch (OperationCanceledException)
-            {
-                reporter.Line(QrunMessages.JobCleanupTimedOut(trace.Id, host.CleanupTimeout));
-            }
+    private async Task RemoveJobAsync(JobTrace trace, DirectAccessClient client)
+    {
+        if (!trace.SubmitStarted || trace.SubmitRefused || trace.JobVanished)
+        {
+            trace.JobRemoved = true;
+            return;
         }
 
-        if (!trace.UploadStarted)
+        using var bound = new CancellationTokenSource(host.CleanupTimeout);
+        try
+        {
+            if (!trace.SeenFinal)
+            {
+                await CancelAndWaitAsync(trace.Id, client, bound.Token).ConfigureAwait(false);
+            }
+
+            await client.DeleteJobAsync(trace.Id, bound.Token).ConfigureAwait(false);
+            trace.JobRemoved = true;
+        }
+        catch (DirectAccessException exception)
+        {
+            reporter.Line(QrunMessages.JobCleanupFailed(trace.Id, exception.Message));
+        }
+        catch (OperationCanceledException)
+        {
+            reporter.Line(QrunMessages.JobCleanupTimedOut(trace.Id, host.CleanupTimeout));
+        }
+    }
+
+    private async Task DeleteObjectsAsync(JobTrace trace, JobStorage storage)
+    {
+        var keys = new List<string>();
+        if (trace.InputUploaded)
+        {
+            keys.Add(JobObjectKeys.Input(trace.Id));
+        }
+
+        if (trace.SubmitStarted && !trace.SubmitRefused && !trace.KeepResults)
+        {
+            keys.Add(JobObjectKeys.Results(trace.Id));
+            keys.Add(JobObjectKeys.Logs(trace.Id));
+        }
+
+        if (keys.Count == 0)
         {
             return;
         }
 
-        foreach (var key in JobObjectKeys.All(trace.Id))
+        using var bound = new CancellationTokenSource(host.StorageCleanupTimeout);
+        var left = new List<string>();
+        string? reason = null;
+        foreach (var key in keys)
         {
             try
             {
-                await storage.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+                await storage.DeleteAsync(key, bound.Token).ConfigureAwait(false);
             }
             catch (StorageException exception)
             {
-                reporter.Line(QrunMessages.ObjectCleanupFailed(exception.Message));
+                left.Add(key);
+                reason ??= exception.Message;
             }
             catch (OperationCanceledException)
             {
-                reporter.Line(QrunMessages.ObjectCleanupTimedOut(storage.Bucket, key));
+                left.Add(key);
+                reason ??= QrunMessages.TimedOutAfter(host.StorageCleanupTimeout);
             }
+        }
+
+        if (left.Count > 0)
+        {
+            reporter.Line(QrunMessages.ObjectsLeft(storage.Bucket, left, reason!));
         }
     }
 

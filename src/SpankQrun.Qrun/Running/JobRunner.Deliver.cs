@@ -6,16 +6,34 @@ using SpankQrun.Qrun.Output;
 
 namespace SpankQrun.Qrun.Running;
 
-/// <summary>What happens once the job is final: results to --results or stdout, service log to stderr.</summary>
+/// <summary>
+/// What happens once the job is final: results to --results or stdout, service log to stderr. Results that cannot
+/// be written stay in the bucket (cleanup keeps them) and the message says where.
+/// </summary>
 internal sealed partial class JobRunner
 {
-    private async Task<int> DeliverAsync(JobInfo job, string? resultsPath, JobStorage storage, CancellationToken cancellationToken)
+    private async Task<int> DeliverAsync(JobInfo job, JobTimeout timeout, string? resultsPath, JobTrace trace, JobStorage storage, CancellationToken cancellationToken)
     {
         var status = job.KnownStatus;
         if (status == JobStatus.Completed)
         {
-            var results = await storage.GetAsync(JobObjectKeys.Results(job.Id), cancellationToken).ConfigureAwait(false)
-                ?? throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.ResultsMissing(job.Id, storage.Bucket, JobObjectKeys.Results(job.Id)));
+            var resultsKey = JobObjectKeys.Results(job.Id);
+            byte[]? results;
+            try
+            {
+                results = await storage.GetAsync(resultsKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageException exception)
+            {
+                trace.KeepResults = true;
+                throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.ResultsNotDownloaded(job.Id, exception.Message, storage.Bucket, resultsKey));
+            }
+
+            if (results is null)
+            {
+                throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.ResultsMissing(job.Id, storage.Bucket, resultsKey));
+            }
+
             byte[] pretty;
             try
             {
@@ -23,22 +41,32 @@ internal sealed partial class JobRunner
             }
             catch (JsonException exception)
             {
-                throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.ResultsNotJson(job.Id, exception.Message));
+                trace.KeepResults = true;
+                throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.ResultsNotJson(job.Id, exception.Message, storage.Bucket, resultsKey));
             }
 
-            if (resultsPath is null)
+            try
             {
-                await output.WriteAsync(Encoding.UTF8.GetString(pretty).AsMemory(), cancellationToken).ConfigureAwait(false);
-                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (resultsPath is null)
+                {
+                    await output.WriteAsync(Encoding.UTF8.GetString(pretty).AsMemory(), cancellationToken).ConfigureAwait(false);
+                    await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    ResultsWriter.WriteAtomically(resultsPath, pretty);
+                    reporter.Line(QrunMessages.ResultsWritten(Path.GetFullPath(resultsPath)));
+                }
             }
-            else
+            catch (Exception exception) when (exception is ResultsPathException or IOException)
             {
-                ResultsWriter.WriteAtomically(resultsPath, pretty);
-                reporter.Line(QrunMessages.ResultsWritten(Path.GetFullPath(resultsPath)));
+                // Never delete what could not be saved: the objects stay, and the user is told where.
+                trace.KeepResults = true;
+                throw new QrunFailure(ExitCodes.UsageOrConfiguration, QrunMessages.ResultsKept(exception.Message, storage.Bucket, resultsKey, JobObjectKeys.Logs(job.Id)));
             }
         }
 
-        await CopyServiceLogAsync(job.Id, storage, cancellationToken).ConfigureAwait(false);
+        await CopyServiceLogOnceAsync(trace, storage).ConfigureAwait(false);
 
         switch (status)
         {
@@ -46,6 +74,11 @@ internal sealed partial class JobRunner
                 return ExitCodes.Completed;
             case JobStatus.Failed:
                 reporter.Line(QrunMessages.JobFailed(job.Id, job.ReasonCode, job.ReasonMessage, job.ReasonSolution));
+                if (LooksTimedOut(job, timeout))
+                {
+                    reporter.Line(QrunMessages.ServiceTimeoutHint(timeout));
+                }
+
                 return ExitCodes.JobFailed;
             default:
                 reporter.Line(QrunMessages.JobCancelled(job.Id, job.ReasonMessage));
@@ -53,16 +86,35 @@ internal sealed partial class JobRunner
         }
     }
 
-    private async Task CopyServiceLogAsync(string id, JobStorage storage, CancellationToken cancellationToken)
+    /// <summary>True when the service most likely stopped the job at its timeout_secs.</summary>
+    private bool LooksTimedOut(JobInfo job, JobTimeout timeout) =>
+        reporter.Elapsed.TotalSeconds >= timeout.Seconds - 1
+        || (job.ReasonMessage?.Contains("timeout", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    /// <summary>Copies the service log to stderr once per run, on every path where the job was submitted.</summary>
+    private async Task CopyServiceLogOnceAsync(JobTrace trace, JobStorage storage)
     {
+        if (trace.LogCopied || !trace.SubmitStarted || trace.SubmitRefused)
+        {
+            return;
+        }
+
+        trace.LogCopied = true;
+        var id = trace.Id;
         byte[]? log;
+        using var bound = new CancellationTokenSource(host.StorageCleanupTimeout);
         try
         {
-            log = await storage.GetAsync(JobObjectKeys.Logs(id), cancellationToken).ConfigureAwait(false);
+            log = await storage.GetAsync(JobObjectKeys.Logs(id), bound.Token).ConfigureAwait(false);
         }
         catch (StorageException exception)
         {
             reporter.Line(QrunMessages.LogUnavailable(id, exception.Message));
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            reporter.Line(QrunMessages.LogUnavailable(id, QrunMessages.TimedOutAfter(host.StorageCleanupTimeout)));
             return;
         }
 

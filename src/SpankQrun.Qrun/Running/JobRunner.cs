@@ -3,9 +3,11 @@ using SpankQrun.DirectAccess;
 using SpankQrun.DirectAccess.Jobs;
 using SpankQrun.DirectAccess.Storage;
 using SpankQrun.Primitives;
+using SpankQrun.Qrun.Checking;
 using SpankQrun.Qrun.Configuration;
 using SpankQrun.Qrun.Gateway;
 using SpankQrun.Qrun.Output;
+using SpankQrun.Qrun.Slurm;
 
 namespace SpankQrun.Qrun.Running;
 
@@ -20,24 +22,36 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
     /// <summary>Added to the Slurm time left so the URLs outlive any wait qrun can do.</summary>
     private static readonly TimeSpan UrlLifetimeMargin = TimeSpan.FromMinutes(15);
 
+    /// <summary>How far the run got; read after <see cref="RunAsync"/> to describe how it ended.</summary>
+    public JobTrace Trace { get; } = new(Guid.NewGuid().ToString());
+
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
         if (GatewaySettings.IsGatewayMode(host.Environment))
         {
-            return await new GatewayJobRunner(host, reporter, output, interruptedExitCode).RunAsync(request, interruption).ConfigureAwait(false);
+            return await new GatewayJobRunner(host, reporter, output, interruptedExitCode, Trace).RunAsync(request, interruption).ConfigureAwait(false);
+        }
+
+        var input = InputCheck.Read(request.InputPath, reporter);
+        if (input is null)
+        {
+            return ExitCodes.UsageOrConfiguration;
         }
 
         var errors = new List<string>();
         var settings = QrunSettingsReader.Read(host.Environment, errors);
         if (settings is null)
         {
-            errors.ForEach(reporter.Line);
-            reporter.Line(QrunMessages.SubmitWithBackend());
+            var hints = EnvironmentHints.Describe(host.Environment, errors, PrimitiveGuess.Of(input), SiteBackends.Read(host.PlugstackPath));
+            foreach (var hint in hints)
+            {
+                reporter.Line(hint);
+            }
+
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var input = ReadAndValidateInput(request.InputPath, settings.Primitive);
-        if (input is null)
+        if (!InputCheck.Validate(request.InputPath, input, settings.Primitive, reporter))
         {
             return ExitCodes.UsageOrConfiguration;
         }
@@ -65,7 +79,8 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
             return interruptedExitCode();
         }
 
-        var trace = new JobTrace(Guid.NewGuid().ToString());
+        var trace = Trace;
+        trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;
         using var storage = new JobStorage(settings.Storage with { RequestTimeout = retry.AttemptTimeout });
         using var client = new DirectAccessClient(new DirectAccessClientOptions(settings.DirectAccessEndpoint, settings.Credentials)
@@ -77,8 +92,9 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
 
         try
         {
-            var job = await SubmitAndWaitAsync(settings, input, timeLeft, trace, storage, client, interruption).ConfigureAwait(false);
-            return await DeliverAsync(job, request.ResultsPath, storage, interruption).ConfigureAwait(false);
+            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds);
+            var job = await SubmitAndWaitAsync(settings, input, request, timeout, timeLeft, trace, storage, client, interruption).ConfigureAwait(false);
+            return await DeliverAsync(job, timeout, request.ResultsPath, trace, storage, interruption).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (interruption.IsCancellationRequested)
         {
@@ -112,37 +128,11 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         }
     }
 
-    private byte[]? ReadAndValidateInput(string path, PrimitiveKind primitive)
-    {
-        byte[] input;
-        try
-        {
-            input = File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            reporter.Line(QrunMessages.InputUnreadable(path, exception.Message));
-            return null;
-        }
-
-        var problems = PubsValidator.Validate(input, primitive);
-        if (problems.Count == 0)
-        {
-            return input;
-        }
-
-        reporter.Line(QrunMessages.InputInvalid(path, primitive.ToProgramId(), problems.Count));
-        foreach (var problem in problems)
-        {
-            reporter.Line(QrunMessages.InputProblem(problem.JsonPath, problem.Message));
-        }
-
-        return null;
-    }
-
     private async Task<JobInfo> SubmitAndWaitAsync(
         QrunSettings settings,
         byte[] input,
+        QrunRequest request,
+        JobTimeout timeout,
         TimeSpan? timeLeft,
         JobTrace trace,
         JobStorage storage,
@@ -150,18 +140,18 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         CancellationToken cancellationToken)
     {
         var id = trace.Id;
-        var timeoutSeconds = timeLeft is { } left ? Math.Max(1, (long)left.TotalSeconds) : QrunHost.DefaultJobTimeoutSeconds;
         var urlLifetime = timeLeft is { } remaining && remaining + UrlLifetimeMargin < MaxUrlLifetime ? remaining + UrlLifetimeMargin : MaxUrlLifetime;
 
         await client.AuthenticateAsync(cancellationToken).ConfigureAwait(false);
-        trace.UploadStarted = true;
         await storage.PutAsync(JobObjectKeys.Input(id), input, cancellationToken).ConfigureAwait(false);
+        trace.InputUploaded = true;
         var submission = new JobSubmission
         {
             Id = id,
             Backend = settings.Backend,
             ProgramId = settings.Primitive.ToProgramId(),
-            TimeoutSecs = timeoutSeconds,
+            TimeoutSecs = timeout.Seconds,
+            LogLevel = request.LogLevel,
             Storage = new JobStorageLocations
             {
                 Input = new StorageLocation { PresignedUrl = await storage.PresignDownloadAsync(JobObjectKeys.Input(id), urlLifetime).ConfigureAwait(false) },
@@ -176,27 +166,40 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         {
             await client.SubmitJobAsync(submission, cancellationToken).ConfigureAwait(false);
         }
-        catch (DirectAccessException exception) when (exception.StatusCode == (int)HttpStatusCode.Locked)
+        catch (DirectAccessException exception) when (exception.Failure is DirectAccessFailure.Refused or DirectAccessFailure.Authentication)
         {
-            // 423 (code 1233): the backend is reserved. The service's own wording need not name it, so qrun does.
-            throw new QrunFailure(ExitCodes.UsageOrConfiguration, QrunMessages.BackendReserved(settings.Backend, exception.Message));
+            // The service answered no: there is no job to cancel or delete.
+            trace.SubmitRefused = true;
+            if (exception.StatusCode == (int)HttpStatusCode.Locked)
+            {
+                // 423 (code 1233): the backend is reserved. The service's own wording need not name it, so qrun does.
+                throw new QrunFailure(ExitCodes.UsageOrConfiguration, QrunMessages.BackendReserved(settings.Backend, exception.Message));
+            }
+
+            throw;
         }
 
-        reporter.Line(QrunMessages.Submitted(id, settings.Backend, submission.ProgramId, timeoutSeconds, timeLeft is not null));
+        reporter.Line(QrunMessages.Submitted(id, settings.Backend, submission.ProgramId, timeout));
 
-        var job = await WaitUntilFinalAsync(client, id, cancellationToken).ConfigureAwait(false);
+        var job = await WaitUntilFinalAsync(client, trace, cancellationToken).ConfigureAwait(false);
         trace.SeenFinal = true;
         return job;
     }
 
-    private async Task<JobInfo> WaitUntilFinalAsync(DirectAccessClient client, string id, CancellationToken cancellationToken)
+    private async Task<JobInfo> WaitUntilFinalAsync(DirectAccessClient client, JobTrace trace, CancellationToken cancellationToken)
     {
+        var id = trace.Id;
         string? lastStatus = null;
         var unchangedPolls = 0;
         while (true)
         {
-            var job = await client.FindJobAsync(id, cancellationToken).ConfigureAwait(false)
-                ?? throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.JobNotListed(id));
+            var job = await client.FindJobAsync(id, cancellationToken).ConfigureAwait(false);
+            if (job is null)
+            {
+                trace.JobVanished = true;
+                throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.JobNotListed(id));
+            }
+
             if (!string.Equals(job.Status, lastStatus, StringComparison.Ordinal))
             {
                 reporter.Line(QrunMessages.StatusChanged(id, job.Status, reporter.Elapsed));

@@ -16,9 +16,13 @@ internal sealed class TerminationSignals : IDisposable
     private readonly Action<string> report;
     private int received;
 
-    public TerminationSignals(bool handleSignals, Action<string> report, CancellationToken invocationToken)
+    private readonly TimeProvider time;
+    private DateTimeOffset? receivedAt;
+
+    public TerminationSignals(bool handleSignals, Action<string> report, TimeProvider time, CancellationToken invocationToken)
     {
         this.report = report;
+        this.time = time;
         cancellation = CancellationTokenSource.CreateLinkedTokenSource(invocationToken);
         if (handleSignals)
         {
@@ -37,6 +41,9 @@ internal sealed class TerminationSignals : IDisposable
         var value => (PosixSignal)value,
     };
 
+    /// <summary>When the first signal arrived.</summary>
+    public DateTimeOffset? ReceivedAt => receivedAt;
+
     public void Dispose()
     {
         foreach (var registration in registrations)
@@ -52,6 +59,7 @@ internal sealed class TerminationSignals : IDisposable
         context.Cancel = true;
         if (Interlocked.CompareExchange(ref received, (int)context.Signal, 0) == 0)
         {
+            receivedAt = time.GetUtcNow();
             report(QrunMessages.SignalReceived(Name(context.Signal)));
             try
             {

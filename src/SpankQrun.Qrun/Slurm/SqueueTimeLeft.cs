@@ -11,7 +11,11 @@ internal static class SqueueTimeLeft
     /// The job's time left; null when not in a Slurm job, when the limit is UNLIMITED, or when squeue
     /// cannot tell (then <paramref name="warn"/> says why).
     /// </summary>
-    public static async Task<TimeSpan?> QueryAsync(Func<string, string?> environment, Action<string> warn, CancellationToken cancellationToken)
+    public static Task<TimeSpan?> QueryAsync(Func<string, string?> environment, Action<string> warn, CancellationToken cancellationToken) =>
+        QueryAsync(environment, warn, SqueueTimeout, cancellationToken);
+
+    /// <summary>As above, giving squeue <paramref name="squeueTimeout"/> to answer before it is killed.</summary>
+    internal static async Task<TimeSpan?> QueryAsync(Func<string, string?> environment, Action<string> warn, TimeSpan squeueTimeout, CancellationToken cancellationToken)
     {
         var jobId = environment("SLURM_JOB_ID");
         if (string.IsNullOrWhiteSpace(jobId))
@@ -30,9 +34,10 @@ internal static class SqueueTimeLeft
             start.ArgumentList.Add(argument);
         }
 
+        Process? process = null;
         try
         {
-            using var process = Process.Start(start);
+            process = Process.Start(start);
             if (process is null)
             {
                 warn(QrunMessages.SqueueFailed(jobId, QrunMessages.SqueueNotStarted));
@@ -40,7 +45,7 @@ internal static class SqueueTimeLeft
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(SqueueTimeout);
+            timeout.CancelAfter(squeueTimeout);
             var output = await process.StandardOutput.ReadToEndAsync(timeout.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
             var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
@@ -54,8 +59,30 @@ internal static class SqueueTimeLeft
         }
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            warn(QrunMessages.SqueueFailed(jobId, exception.Message));
+            warn(QrunMessages.SqueueFailed(jobId, exception is OperationCanceledException ? QrunMessages.SqueueHung(squeueTimeout) : exception.Message));
             return null;
+        }
+        finally
+        {
+            // A hung squeue (slurmctld unreachable) must not outlive qrun.
+            KillIfRunning(process);
+            process?.Dispose();
+        }
+    }
+
+    private static void KillIfRunning(Process? process)
+    {
+        try
+        {
+            if (process is { HasExited: false })
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(2));
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            // It exited meanwhile.
         }
     }
 }
