@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up (or down) a real local Slurm cluster for spank-qrun's end-to-end tests and benchmarks:
 # munged, slurmctld and three slurmd nodes n1 n2 n3 on this host (Debian's multiple-slurmd build).
-# Runs as root, without systemd. Overwrites /etc/slurm/slurm.conf and /etc/slurm/plugstack.conf.
+# Runs as root, without systemd. Overwrites /etc/slurm/slurm.conf, /etc/slurm/plugstack.conf and
+# /etc/slurm/job_submit.lua (from etc/job_submit.lua).
 # See docs/cluster.md.
 set -euo pipefail
 
@@ -39,6 +40,8 @@ readonly SLURM_CONF="$CONF_DIR/slurm.conf"
 readonly PLUGSTACK_CONF="$CONF_DIR/plugstack.conf"
 readonly PLUGSTACK_DIR="$CONF_DIR/plugstack.conf.d"
 readonly PLUGIN_CONF="$PLUGSTACK_DIR/spank_ibm_qrun.conf"
+readonly JOB_SUBMIT_LUA="$CONF_DIR/job_submit.lua"
+readonly REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly STATE_DIR=/var/spool/spank-qrun
 readonly CTLD_STATE_DIR="$STATE_DIR/ctld"
 readonly LOG_DIR=/var/log/spank-qrun
@@ -187,6 +190,8 @@ SlurmdLogFile=$LOG_DIR/slurmd-%n.log
 SlurmctldDebug=$SLURMCTLD_DEBUG_LEVEL
 SlurmdDebug=$SLURMD_DEBUG_LEVEL
 PlugStackConfig=$PLUGSTACK_CONF
+# etc/job_submit.lua: binds a job submitted with --q-backend to that backend (AdminComment), for qrun-gateway.
+JobSubmitPlugins=lua
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 SwitchType=switch/none
@@ -212,6 +217,7 @@ PartitionName=debug Nodes=n[1-${#NODES[@]}] Default=YES MaxTime=UNLIMITED State=
 EOF
     mv "$SLURM_CONF.tmp" "$SLURM_CONF"
     chmod 0644 "$SLURM_CONF"
+    install -m 0644 "$REPO_ROOT/etc/job_submit.lua" "$JOB_SUBMIT_LUA"
     printf 'include %s/*.conf\n' "$PLUGSTACK_DIR" >"$PLUGSTACK_CONF"
     chmod 0644 "$PLUGSTACK_CONF"
 }
