@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # Brings up (or down) a real local Slurm cluster for spank-qrun's end-to-end tests and benchmarks:
 # munged, slurmctld and three slurmd nodes n1 n2 n3 on this host (Debian's multiple-slurmd build).
-# Runs as root, without systemd. Overwrites /etc/slurm/slurm.conf, /etc/slurm/plugstack.conf and
-# /etc/slurm/job_submit.lua (from etc/job_submit.lua).
+# Runs as root, without systemd. Overwrites /etc/slurm/slurm.conf and /etc/slurm/plugstack.conf.
 # See docs/cluster.md.
 set -euo pipefail
 
 usage() {
     cat <<'EOF'
 usage: scripts/slurm-cluster.sh up|restart [--plugin SO [--plugin-args "ARGS"] [--required]] [--no-plugin]
-                                           [--timeout SECONDS] [--no-check]
+                                           [--timeout SECONDS] [--no-check] [--job-submit LUA]
        scripts/slurm-cluster.sh down|status
 
   up, restart       (re)start munged, slurmctld and slurmd n1 n2 n3 from a clean job state, then wait until
@@ -23,6 +22,8 @@ usage: scripts/slurm-cluster.sh up|restart [--plugin SO [--plugin-args "ARGS"] [
   --no-plugin       remove every *.conf from /etc/slurm/plugstack.conf.d
                     (without --plugin/--no-plugin the directory's content is left as it is)
   --no-check        do not run the `srun -N3 hostname` check after the nodes are idle
+  --job-submit LUA  install LUA as /etc/slurm/job_submit.lua and set JobSubmitPlugins=lua
+                    (without it, an existing job_submit.lua is removed)
 
 environment: SLURMD_DEBUG or SPANK_QRUN_SLURMD_DEBUG, SLURMCTLD_DEBUG (log levels, default debug2),
              SPANK_QRUN_CLUSTER_NAME (default spankqrun)
@@ -41,7 +42,6 @@ readonly PLUGSTACK_CONF="$CONF_DIR/plugstack.conf"
 readonly PLUGSTACK_DIR="$CONF_DIR/plugstack.conf.d"
 readonly PLUGIN_CONF="$PLUGSTACK_DIR/spank_ibm_qrun.conf"
 readonly JOB_SUBMIT_LUA="$CONF_DIR/job_submit.lua"
-readonly REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly STATE_DIR=/var/spool/spank-qrun
 readonly CTLD_STATE_DIR="$STATE_DIR/ctld"
 readonly LOG_DIR=/var/log/spank-qrun
@@ -168,7 +168,7 @@ start_munge() {
 }
 
 write_slurm_conf() {
-    local host last_port
+    local job_submit="$1" host last_port
     host="$(hostname -s)"
     last_port=$((FIRST_NODE_PORT + ${#NODES[@]} - 1))
     install -d -m 0755 "$CONF_DIR" "$PLUGSTACK_DIR"
@@ -190,8 +190,7 @@ SlurmdLogFile=$LOG_DIR/slurmd-%n.log
 SlurmctldDebug=$SLURMCTLD_DEBUG_LEVEL
 SlurmdDebug=$SLURMD_DEBUG_LEVEL
 PlugStackConfig=$PLUGSTACK_CONF
-# etc/job_submit.lua: binds a job submitted with --q-backend to that backend (AdminComment), for qrun-gateway.
-JobSubmitPlugins=lua
+$([[ -n "$job_submit" ]] && echo "JobSubmitPlugins=lua")
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 SwitchType=switch/none
@@ -217,7 +216,12 @@ PartitionName=debug Nodes=n[1-${#NODES[@]}] Default=YES MaxTime=UNLIMITED State=
 EOF
     mv "$SLURM_CONF.tmp" "$SLURM_CONF"
     chmod 0644 "$SLURM_CONF"
-    install -m 0644 "$REPO_ROOT/etc/job_submit.lua" "$JOB_SUBMIT_LUA"
+    if [[ -n "$job_submit" ]]; then
+        install -m 0644 -o root -g root "$job_submit" "$JOB_SUBMIT_LUA"
+        log "job_submit.lua: $job_submit"
+    else
+        rm -f "$JOB_SUBMIT_LUA"
+    fi
     printf 'include %s/*.conf\n' "$PLUGSTACK_DIR" >"$PLUGSTACK_CONF"
     chmod 0644 "$PLUGSTACK_CONF"
 }
@@ -316,7 +320,7 @@ wait_ready() {
 }
 
 cmd_up() {
-    local timeout_s=60 check=1 plugin_mode=keep so="" args="" required=0
+    local timeout_s=60 check=1 plugin_mode=keep so="" args="" required=0 job_submit=""
     while (($#)); do
         case "$1" in
             --plugin) so="${2:?--plugin needs a path to the .so}"; plugin_mode="set"; shift 2 ;;
@@ -325,17 +329,20 @@ cmd_up() {
             --no-plugin) plugin_mode=none; shift ;;
             --timeout) timeout_s="${2:?--timeout needs seconds}"; shift 2 ;;
             --no-check) check=0; shift ;;
+            --job-submit) job_submit="${2:?--job-submit needs a Lua file}"; shift 2 ;;
             -h | --help) usage; exit 0 ;;
             *) usage >&2; die "unknown option for up: $1" ;;
         esac
     done
     [[ "$timeout_s" =~ ^[0-9]+$ ]] || die "--timeout $timeout_s: expected a whole number of seconds"
     [[ -n "$args" && "$plugin_mode" != set ]] && die "--plugin-args needs --plugin SO"
+    [[ -z "$job_submit" || -f "$job_submit" ]] || die "--job-submit $job_submit: no such file"
+    [[ -z "$job_submit" ]] || job_submit="$(readlink -f "$job_submit")"
     local start=$SECONDS
     [[ -d /run/systemd/system ]] && log "note: systemd seems present; this script starts the daemons itself anyway"
     stop_all
     start_munge
-    write_slurm_conf
+    write_slurm_conf "$job_submit"
     configure_plugin "$plugin_mode" "$so" "$args" "$required"
     prepare_dirs
     start_slurm
