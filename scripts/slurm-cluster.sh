@@ -55,6 +55,18 @@ readonly FIRST_NODE_PORT=17001
 readonly CTLD_PORT=6817
 
 log() { printf 'slurm-cluster: %s\n' "$*"; }
+
+# The daemons must not inherit the caller's open files: run as `flock LOCK scripts/slurm-cluster.sh up`, munged
+# (which keeps every descriptor it is given) would hold the lock's descriptor, and so the lock, for as long as it
+# runs. The caller's flock keeps its own descriptor, so the lock itself stays held until this script ends.
+close_inherited_fds() {
+    local fd
+    for fd in /proc/$$/fd/*; do
+        fd="${fd##*/}"
+        [[ "$fd" =~ ^[0-9]+$ ]] && ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
+    done
+    return 0
+}
 die() { printf 'slurm-cluster: error: %s\n' "$*" >&2; exit 1; }
 
 require_root() {
@@ -369,6 +381,7 @@ cmd_status() {
 }
 
 main() {
+    close_inherited_fds
     local cmd="${1:-}"
     (($#)) && shift
     case "$cmd" in
