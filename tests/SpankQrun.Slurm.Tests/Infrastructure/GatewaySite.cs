@@ -28,7 +28,7 @@ public sealed partial class GatewaySite : IAsyncLifetime
         {
           "service_crn": "crn:v1:local:quantum-computing:e2e-gw::",
           "token_lifetime_secs": 3600,
-          "execution_lanes": 64,
+          "execution_lanes": 256,
           "app_id_clients": [],
           "iam_api_keys": [ "e2e-gw-apikey-Wz4" ],
           "backends": [
