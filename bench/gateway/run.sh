@@ -7,7 +7,7 @@
 #
 # usage: bench/gateway/run.sh [PAIRS]      (default 30 pairs, after 3 unmeasured ones)
 # Runs as root on a cluster brought up with scripts/slurm-cluster.sh up --job-submit etc/job_submit.lua; wrap it
-# in `flock /tmp/spank-qrun-cluster.lock`. Needs build/qrun, build/spank_ibm_qrun.so and build/emulator (make),
+# in `flock -o /tmp/spank-qrun-cluster.lock`. Needs build/qrun, build/spank_ibm_qrun.so and build/emulator (make),
 # and builds qrun-gateway into build/gateway if it is missing. Starts its own s3rver, emulator and gateway on free
 # ports, points the plugin's line at the gateway for the run and puts the line back as it was.
 set -euo pipefail
