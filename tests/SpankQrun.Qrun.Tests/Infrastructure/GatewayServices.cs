@@ -200,7 +200,7 @@ public sealed class GatewayServices : IAsyncLifetime
             squeue = {Path.Combine(_directory, "squeue")}
             scontrol = {Path.Combine(_directory, "scontrol")}
             slurm_poll_secs = 1
-            slurm_cache_secs = 0
+            slurm_cache_secs = 1
             daapi_endpoint = {emulator}
             iam_endpoint = {emulator}
             service_crn = {ServiceCrn}
