@@ -68,7 +68,7 @@ public static class GatewayEndpoints
         try
         {
             var header = context.Request.Headers.Authorization.Count == 1 ? context.Request.Headers.Authorization[0] : null;
-            var result = await authenticator.AuthenticateAsync(header, context.Request.Method, context.Request.Path.Value ?? "", context.RequestAborted).ConfigureAwait(false);
+            var result = await authenticator.AuthenticateAsync(header, context.Request.Method, PathAsSent(context), context.RequestAborted).ConfigureAwait(false);
             if (result.Caller is null)
             {
                 throw result.ServiceUnavailable
@@ -87,6 +87,14 @@ public static class GatewayEndpoints
         {
             return Error(context, new GatewayProblem(503, GatewayErrorCodes.DatabaseUnavailable, e.Message, GatewayMessages.AdministratorSolution));
         }
+    }
+
+    // The credential signs the path exactly as the client sent it (percent-encoding included), without the query.
+    private static string PathAsSent(HttpContext context)
+    {
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        var query = raw.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? raw : raw[..query];
     }
 
     private static async Task<CreateJobRequest> ReadBodyAsync(HttpContext context)

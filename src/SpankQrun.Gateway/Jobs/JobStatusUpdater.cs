@@ -78,6 +78,14 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
     {
         var before = job.Status;
         var now = time.GetUtcNow();
+        if (info is null && await store.FindAsync(job.Id, cancellationToken).ConfigureAwait(false) is { } stored
+            && (stored.DeletedTime is not null || GatewayJobStatus.IsFinal(stored.Status)))
+        {
+            // Another gateway instance (same database) finished and removed it meanwhile: take its record.
+            CopyOutcome(stored, job);
+            return false;
+        }
+
         if (info is null)
         {
             job.Status = GatewayJobStatus.Failed;
@@ -116,5 +124,19 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
         logger.LogInformation("job {Id} of Slurm job {SlurmJob} uid {Uid}: {Before} -> {Status}{Reason}",
             job.Id, job.SlurmJobId, job.Uid, before, job.Status, job.ReasonCode is null ? "" : $" (reason {job.ReasonCode})");
         return true;
+    }
+
+    private static void CopyOutcome(GatewayJob from, GatewayJob to)
+    {
+        to.Status = from.Status;
+        to.StartedTime = from.StartedTime;
+        to.EndTime = from.EndTime;
+        to.ReasonCode = from.ReasonCode;
+        to.ReasonMessage = from.ReasonMessage;
+        to.ReasonSolution = from.ReasonSolution;
+        to.QuantumNanoseconds = from.QuantumNanoseconds;
+        to.ResultsBytes = from.ResultsBytes;
+        to.CleanupStartedTime = from.CleanupStartedTime;
+        to.DeletedTime = from.DeletedTime;
     }
 }

@@ -85,6 +85,8 @@ public sealed class SlurmJobWatcher(
         {
             try
             {
+                if (job.DeletedTime is not null)
+                    continue;
                 done &= await updater.TryRemoveAsync(job, TimeSpan.Zero, GatewayMessages.SlurmJobEndedReason(slurmJobId), cancellationToken).ConfigureAwait(false);
                 if (!done && job.CleanupStartedTime is { } started && time.GetUtcNow() - started > settings.CleanupWait)
                     logger.LogWarning("job {Id} of ended Slurm job {SlurmJob}: Direct Access still reports {Status} {Seconds:F0} s after the cancel",
