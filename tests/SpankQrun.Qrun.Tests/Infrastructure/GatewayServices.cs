@@ -232,8 +232,9 @@ public sealed class GatewayServices : IAsyncLifetime
                 if (response.StatusCode == HttpStatusCode.OK)
                     return;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
             {
+                // Not answering yet.
             }
 
             if (DateTime.UtcNow >= deadline || _gateway.HasExited)

@@ -91,8 +91,10 @@ public sealed partial class GatewaySite : IAsyncLifetime
             _gateway.Dispose();
         }
 
-        await Emulator.DisposeAsync();
-        await S3.DisposeAsync();
+        if (Emulator is not null)
+            await Emulator.DisposeAsync();
+        if (S3 is not null)
+            await S3.DisposeAsync();
         try
         {
             Directory.Delete(_configDirectory, recursive: true);
@@ -196,8 +198,9 @@ public sealed partial class GatewaySite : IAsyncLifetime
                 if (response.StatusCode == HttpStatusCode.OK)
                     return;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
             {
+                // Not answering yet (a loaded machine starts it slowly).
             }
 
             if (DateTime.UtcNow >= deadline || _gateway.HasExited)
