@@ -8,7 +8,7 @@ set -euo pipefail
 usage() {
     cat <<'EOF'
 usage: scripts/slurm-cluster.sh up|restart [--plugin SO [--plugin-args "ARGS"] [--required]] [--no-plugin]
-                                           [--timeout SECONDS] [--no-check]
+                                           [--timeout SECONDS] [--no-check] [--job-submit LUA]
        scripts/slurm-cluster.sh down|status
 
   up, restart       (re)start munged, slurmctld and slurmd n1 n2 n3 from a clean job state, then wait until
@@ -22,6 +22,8 @@ usage: scripts/slurm-cluster.sh up|restart [--plugin SO [--plugin-args "ARGS"] [
   --no-plugin       remove every *.conf from /etc/slurm/plugstack.conf.d
                     (without --plugin/--no-plugin the directory's content is left as it is)
   --no-check        do not run the `srun -N3 hostname` check after the nodes are idle
+  --job-submit LUA  install LUA as /etc/slurm/job_submit.lua and set JobSubmitPlugins=lua
+                    (without it, an existing job_submit.lua is removed)
 
 environment: SLURMD_DEBUG or SPANK_QRUN_SLURMD_DEBUG, SLURMCTLD_DEBUG (log levels, default debug2),
              SPANK_QRUN_CLUSTER_NAME (default spankqrun)
@@ -39,6 +41,7 @@ readonly SLURM_CONF="$CONF_DIR/slurm.conf"
 readonly PLUGSTACK_CONF="$CONF_DIR/plugstack.conf"
 readonly PLUGSTACK_DIR="$CONF_DIR/plugstack.conf.d"
 readonly PLUGIN_CONF="$PLUGSTACK_DIR/spank_ibm_qrun.conf"
+readonly JOB_SUBMIT_LUA="$CONF_DIR/job_submit.lua"
 readonly STATE_DIR=/var/spool/spank-qrun
 readonly CTLD_STATE_DIR="$STATE_DIR/ctld"
 readonly LOG_DIR=/var/log/spank-qrun
@@ -52,6 +55,18 @@ readonly FIRST_NODE_PORT=17001
 readonly CTLD_PORT=6817
 
 log() { printf 'slurm-cluster: %s\n' "$*"; }
+
+# The daemons must not inherit the caller's open files: run as `flock LOCK scripts/slurm-cluster.sh up`, munged
+# (which keeps every descriptor it is given) would hold the lock's descriptor, and so the lock, for as long as it
+# runs. The caller's flock keeps its own descriptor, so the lock itself stays held until this script ends.
+close_inherited_fds() {
+    local fd
+    for fd in /proc/$$/fd/*; do
+        fd="${fd##*/}"
+        [[ "$fd" =~ ^[0-9]+$ ]] && ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
+    done
+    return 0
+}
 die() { printf 'slurm-cluster: error: %s\n' "$*" >&2; exit 1; }
 
 require_root() {
@@ -178,7 +193,7 @@ start_munge() {
 }
 
 write_slurm_conf() {
-    local host last_port
+    local job_submit="$1" host last_port
     host="$(hostname -s)"
     last_port=$((FIRST_NODE_PORT + ${#NODES[@]} - 1))
     install -d -m 0755 "$CONF_DIR" "$PLUGSTACK_DIR"
@@ -200,6 +215,7 @@ SlurmdLogFile=$LOG_DIR/slurmd-%n.log
 SlurmctldDebug=$SLURMCTLD_DEBUG_LEVEL
 SlurmdDebug=$SLURMD_DEBUG_LEVEL
 PlugStackConfig=$PLUGSTACK_CONF
+$([[ -n "$job_submit" ]] && echo "JobSubmitPlugins=lua")
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 SwitchType=switch/none
@@ -225,6 +241,12 @@ PartitionName=debug Nodes=n[1-${#NODES[@]}] Default=YES MaxTime=UNLIMITED State=
 EOF
     mv "$SLURM_CONF.tmp" "$SLURM_CONF"
     chmod 0644 "$SLURM_CONF"
+    if [[ -n "$job_submit" ]]; then
+        install -m 0644 -o root -g root "$job_submit" "$JOB_SUBMIT_LUA"
+        log "job_submit.lua: $job_submit"
+    else
+        rm -f "$JOB_SUBMIT_LUA"
+    fi
     printf 'include %s/*.conf\n' "$PLUGSTACK_DIR" >"$PLUGSTACK_CONF"
     chmod 0644 "$PLUGSTACK_CONF"
 }
@@ -323,7 +345,7 @@ wait_ready() {
 }
 
 cmd_up() {
-    local timeout_s=60 check=1 plugin_mode=keep so="" args="" required=0
+    local timeout_s=60 check=1 plugin_mode=keep so="" args="" required=0 job_submit=""
     while (($#)); do
         case "$1" in
             --plugin) so="${2:?--plugin needs a path to the .so}"; plugin_mode="set"; shift 2 ;;
@@ -332,18 +354,21 @@ cmd_up() {
             --no-plugin) plugin_mode=none; shift ;;
             --timeout) timeout_s="${2:?--timeout needs seconds}"; shift 2 ;;
             --no-check) check=0; shift ;;
+            --job-submit) job_submit="${2:?--job-submit needs a Lua file}"; shift 2 ;;
             -h | --help) usage; exit 0 ;;
             *) usage >&2; die "unknown option for up: $1" ;;
         esac
     done
     [[ "$timeout_s" =~ ^[0-9]+$ ]] || die "--timeout $timeout_s: expected a whole number of seconds"
     [[ -n "$args" && "$plugin_mode" != set ]] && die "--plugin-args needs --plugin SO"
+    [[ -z "$job_submit" || -f "$job_submit" ]] || die "--job-submit $job_submit: no such file"
+    [[ -z "$job_submit" ]] || job_submit="$(readlink -f "$job_submit")"
     local start=$SECONDS
     [[ -d /run/systemd/system ]] && log "note: systemd seems present; this script starts the daemons itself anyway"
     stop_all
     close_inherited_fds
     start_munge
-    write_slurm_conf
+    write_slurm_conf "$job_submit"
     configure_plugin "$plugin_mode" "$so" "$args" "$required"
     prepare_dirs
     start_slurm
@@ -370,6 +395,7 @@ cmd_status() {
 }
 
 main() {
+    close_inherited_fds
     local cmd="${1:-}"
     (($#)) && shift
     case "$cmd" in

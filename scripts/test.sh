@@ -25,7 +25,7 @@ cmake --build build
 cmake --build build --target package
 
 step "local Slurm cluster (SlurmdDebug=debug5, so that the secret checks read the most verbose logs)"
-SPANK_QRUN_SLURMD_DEBUG=debug5 scripts/slurm-cluster.sh up --no-plugin
+SPANK_QRUN_SLURMD_DEBUG=debug5 scripts/slurm-cluster.sh up --no-plugin --job-submit etc/job_submit.lua
 
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"

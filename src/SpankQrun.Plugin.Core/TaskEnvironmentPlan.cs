@@ -24,6 +24,25 @@ public sealed record TaskEnvironmentPlan(IReadOnlyList<EnvironmentAssignment> As
         foreach (var (setting, value) in settings.Values)
             assignments.Add(new EnvironmentAssignment(setting.Variable, value, setting.IsSecret));
         var removals = SiteSettings.All.Where(s => settings.Values.All(v => v.Key != s)).Select(s => s.Variable).ToList();
+
+        // An inherited gateway URL would make qrun ignore this site's own settings.
+        removals.Add(IbmQrunVariables.Gateway);
         return new TaskEnvironmentPlan(assignments, removals);
+    }
+
+    /// <summary>
+    /// The plan for <paramref name="request"/> served through the site gateway at <paramref name="gateway"/>:
+    /// the gateway's URL and the request, nothing else; every setting variable a task could inherit is removed.
+    /// </summary>
+    public static TaskEnvironmentPlan CreateForGateway(JobRequest request, string gateway)
+    {
+        var assignments = new List<EnvironmentAssignment>(3)
+        {
+            new(IbmQrunVariables.Gateway, gateway, IsSecret: false),
+            new(IbmQrunVariables.Backend, request.Backend, IsSecret: false),
+        };
+        if (request.Primitive is not null)
+            assignments.Add(new EnvironmentAssignment(IbmQrunVariables.Primitive, request.Primitive, IsSecret: false));
+        return new TaskEnvironmentPlan(assignments, [.. SiteSettings.All.Select(s => s.Variable)]);
     }
 }

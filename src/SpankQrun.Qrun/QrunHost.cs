@@ -39,6 +39,9 @@ internal sealed record QrunHost(Func<string, string?> Environment)
 
     public Func<Func<string, string?>, Action<string>, CancellationToken, Task<TimeSpan?>> TimeLeft { get; init; } = SqueueTimeLeft.QueryAsync;
 
+    /// <summary>Makes the MUNGE credential for one gateway request from its payload (gateway mode).</summary>
+    public Func<string, string> GatewayCredential { get; init; } = Gateway.MungeAuthenticationHandler.EncodeWithMunged;
+
     /// <summary>The largest --timeout: IBMQRUN_MAX_TIMEOUT_SECS when the site sets it in the jobs' environment, else the default.</summary>
     public long MaxTimeoutSeconds =>
         long.TryParse(Environment(MaxTimeoutVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0

@@ -12,6 +12,12 @@ public static class IbmQrunVariables
     /// <summary>The primitive the job asked for with <c>--q-primitive</c> (lower case).</summary>
     public const string Primitive = "IBMQRUN_PRIMITIVE";
 
+    /// <summary>
+    /// The site gateway's base URL (gateway mode). When set, the task holds no credential of the site and
+    /// qrun asks the gateway, which acts for the job, instead of Direct Access and S3.
+    /// </summary>
+    public const string Gateway = "IBMQRUN_GATEWAY";
+
     /// <summary>IBM Cloud App ID client id (deprecated authentication).</summary>
     public const string AppIdClientId = "IBMQRUN_APPID_CLIENT_ID";
 

@@ -99,7 +99,7 @@ public sealed class PlugstackParserKeyedTests
 
         Assert.Equal(
             "plugstack.conf argument 1 (apikey=...): unknown key 'apikey'; known keys: appid_client_id, appid_secret, daapi_endpoint, "
-            + "aws_access_key_id, aws_secret_access_key, s3_endpoint, s3_bucket, s3_region, iam_apikey, service_crn, iam_endpoint, backends, secrets",
+            + "aws_access_key_id, aws_secret_access_key, s3_endpoint, s3_bucket, s3_region, iam_apikey, service_crn, iam_endpoint, backends, secrets, gateway",
             Assert.Single(problems));
     }
 

@@ -53,6 +53,9 @@ public sealed class SiteConfigurationGlueTests(StubHost host) : IClassFixture<St
             ["backends=ibm_torino,", "s3_bucket=b"],
             ["backends=a.b,a", "unknown=1"],
             ["positional", "backends=x"],
+            ["gateway=http://gw.example:8291", "backends=ibm_torino,ibm_fez"],
+            ["gateway=http://gw.example:8291", "backends=ibm_torino", "iam_apikey=k"],
+            ["gateway=not-a-url", "backends=a"],
             [],
         ];
         string[] names = ["ibm_torino", "ibm_fez", "ibm_foo", "a", "a.b", "x", "ibm_torino,ibm_fez", "IBM_FEZ", "bad name"];
@@ -156,6 +159,46 @@ public sealed class SiteConfigurationGlueTests(StubHost host) : IClassFixture<St
         Assert.Equal(["0"], run.Values("TASK_INIT_RC"));
         Assert.Equal(["IBMQRUN_IAM_APIKEY"], run.Removed);
         Assert.Equal("c", run.Environment["IBMQRUN_APPID_CLIENT_ID"]);
+    }
+
+    [Fact]
+    public async Task StepSide_GatewayLine_TaskGetsOnlyTheGatewayAndItsRequest()
+    {
+        var inherited = new Dictionary<string, string?>
+        {
+            ["IBMQRUN_IAM_APIKEY"] = "inherited-key",
+            ["IBMQRUN_AWS_SECRET_ACCESS_KEY"] = "inherited-s3-secret",
+            ["IBMQRUN_DAAPI_ENDPOINT"] = "http://127.0.0.1:8290",
+        };
+
+        var run = await host.RunAsync("remote", inherited,
+            ["plugstack", "2", "gateway=http://gw.example:8291", "backends=ibm_torino,ibm_fez", "init",
+             "option", "q-backend", "ibm_fez", "option", "q-primitive", "estimator", "privileged", "task_init"]);
+
+        Assert.Equal(["0"], run.Values("TASK_INIT_RC"));
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["IBMQRUN_GATEWAY"] = "http://gw.example:8291",
+                ["IBMQRUN_BACKEND"] = "ibm_fez",
+                ["IBMQRUN_PRIMITIVE"] = "estimator",
+            },
+            run.Environment);
+        Assert.Equal(["IBMQRUN_DAAPI_ENDPOINT", "IBMQRUN_AWS_SECRET_ACCESS_KEY", "IBMQRUN_IAM_APIKEY"], run.Removed);
+    }
+
+    [Fact]
+    public async Task StepSide_GatewayLineWithASecretsFileHoldingCredentials_FailsNamingTheKey()
+    {
+        var secrets = WriteSecrets($"iam_apikey={IamKey}\n", (UnixFileMode)0x180);
+
+        var run = await host.RunAsync("remote",
+            ["plugstack", "3", "gateway=http://gw.example:8291", "backends=ibm_torino", $"secrets={secrets}", "init",
+             "option", "q-backend", "ibm_torino", "privileged", "task_init"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{secrets} line 1 (iam_apikey): 'iam_apikey' is not allowed with gateway=", Assert.Single(run.Errors));
+        Assert.DoesNotContain(IamKey, run.Result.Output);
     }
 
     [Fact]

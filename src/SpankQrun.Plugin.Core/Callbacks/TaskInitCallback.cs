@@ -44,6 +44,8 @@ public static class TaskInitCallback
         var configuration = SiteConfigurationLoader.Load(arguments, secrets, request.Backend);
         if (configuration.NotOfferedMessage is { } notOffered)
             return reporter.Fail(notOffered);
+        if (configuration.Gateway is { } gateway)
+            return Apply(host, TaskEnvironmentPlan.CreateForGateway(request, gateway), reporter);
         if (configuration.Settings is null)
             return reporter.Fail(Messages.ConfigurationBroken(configuration.Problems), configuration.Problems.Select(Messages.ConfigurationProblem));
 

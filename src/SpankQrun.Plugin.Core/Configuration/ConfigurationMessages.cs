@@ -65,6 +65,16 @@ public static class ConfigurationMessages
     public static string SecretsPathNotAbsolute(int position, string value) =>
         string.Create(CultureInfo.InvariantCulture, $"plugstack.conf argument {position} (secrets=...): {Messages.Show(value)} is not an absolute path without control characters");
 
+    /// <summary><c>gateway=</c> that is not a plain http(s) URL. The value is not shown: it may carry a password.</summary>
+    public static string GatewayNotUrl(int position) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"plugstack.conf argument {position} (gateway=...) is not an http:// or https:// URL without user name, password, query or fragment, e.g. gateway=http://qrun-gateway.example:8291");
+
+    /// <summary>A site setting on a line (or in a secrets file) that names a gateway.</summary>
+    public static string SettingWithGateway(string origin, string key) =>
+        $"{origin}: '{key}' is not allowed with gateway=: in gateway mode the site's credentials and endpoints live only in the gateway's configuration, "
+        + $"and tasks get only {Variables.IbmQrunVariables.Gateway}, {Variables.IbmQrunVariables.Backend} and {Variables.IbmQrunVariables.Primitive}; remove it from here";
+
     /// <summary>An empty value.</summary>
     public static string ValueEmpty(string origin) => $"{origin} is empty";
 
@@ -86,7 +96,7 @@ public static class ConfigurationMessages
     public static string FileLineNotUnderstood(string path, int line) =>
         string.Create(CultureInfo.InvariantCulture, $"{path} line {line} is not key=value, [backend], a # comment or blank (its text is not shown)");
 
-    /// <summary><c>backends</c> or <c>secrets</c> in the secrets file.</summary>
+    /// <summary><c>backends</c>, <c>secrets</c> or <c>gateway</c> in the secrets file.</summary>
     public static string FileKeyOnlyOnPlugstack(string origin, string key) =>
         $"{origin}: '{key}' belongs on the plugstack.conf line, not in the secrets file";
 

@@ -41,7 +41,7 @@ public static class PlugstackParser
                 ? word
                 : Redaction.Mask;
         var key = SettingKeys.KeyOf(word);
-        var isPublic = key is SettingKeys.Backends or SettingKeys.Secrets
+        var isPublic = key is SettingKeys.Backends or SettingKeys.Secrets or SettingKeys.Gateway
             || (SettingKeys.TrySplit(key, out _, out var setting) && !setting.IsSecret);
         return isPublic ? word : $"{key}={Redaction.Mask}";
     }
@@ -70,6 +70,7 @@ public static class PlugstackParser
     {
         IReadOnlyList<string>? backends = null;
         string? secretsPath = null;
+        string? gateway = null;
         var entries = new List<SettingEntry>();
         var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
@@ -88,13 +89,23 @@ public static class PlugstackParser
                 backends = ParseBackendList(position, value, problems);
             else if (key == SettingKeys.Secrets)
                 secretsPath = CheckSecretsPath(position, value, problems);
+            else if (key == SettingKeys.Gateway)
+                gateway = CheckGateway(position, value, problems);
             else if (SettingKeys.TrySplit(key, out var backend, out var setting))
                 AddEntry(new SettingEntry(backend, setting, value, ConfigurationMessages.KeyedOrigin(position, key)), entries, problems);
             else
                 problems.Add(ConfigurationMessages.KeyUnknown(ConfigurationMessages.KeyedOrigin(position, key), key));
         }
 
-        return new PlugstackConfiguration(backends, secretsPath, entries);
+        // In gateway mode a task gets no site setting: one written here would be a credential (or an
+        // endpoint) every user can read for nothing, so it is refused by name.
+        if (firstSeen.ContainsKey(SettingKeys.Gateway))
+        {
+            foreach (var entry in entries)
+                problems.Add(ConfigurationMessages.SettingWithGateway(entry.Origin, entry.Setting.Key));
+        }
+
+        return new PlugstackConfiguration(backends, secretsPath, entries, gateway);
     }
 
     private static void AddEntry(SettingEntry entry, List<SettingEntry> entries, List<string> problems)
@@ -120,6 +131,24 @@ public static class PlugstackParser
         }
 
         return problems.Count == before ? [.. names] : null;
+    }
+
+    // The gateway's URL is public, but one with a user name or password is not shown: it may hold a secret.
+    private static string? CheckGateway(int position, string value, List<string> problems)
+    {
+        if (value.Any(char.IsControl)
+            || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host)
+            || uri.UserInfo.Length > 0
+            || uri.Query.Length > 0
+            || uri.Fragment.Length > 0)
+        {
+            problems.Add(ConfigurationMessages.GatewayNotUrl(position));
+            return null;
+        }
+
+        return value.TrimEnd('/');
     }
 
     private static string? CheckSecretsPath(int position, string value, List<string> problems)

@@ -61,7 +61,7 @@ public static class SecretsFileParser
 
             var key = line[..equals].TrimEnd();
             var origin = ConfigurationMessages.FileOrigin(path, number, SettingKeys.IsShowable(key) ? key : null);
-            if (key is SettingKeys.Backends or SettingKeys.Secrets)
+            if (key is SettingKeys.Backends or SettingKeys.Secrets or SettingKeys.Gateway)
             {
                 problems.Add(ConfigurationMessages.FileKeyOnlyOnPlugstack(origin, key));
             }

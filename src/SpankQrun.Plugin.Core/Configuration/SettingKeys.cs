@@ -14,9 +14,15 @@ public static class SettingKeys
     /// <summary>The absolute path of the root-only secrets file (plugstack.conf only).</summary>
     public const string Secrets = "secrets";
 
+    /// <summary>
+    /// The site gateway's base URL (plugstack.conf only). With it, tasks get no site setting at all: the
+    /// gateway holds them and acts for the job.
+    /// </summary>
+    public const string Gateway = "gateway";
+
     /// <summary>Every key a site may write, for messages.</summary>
     public static readonly string KnownKeys =
-        string.Join(", ", SiteSettings.All.Select(s => s.Key).Append(Backends).Append(Secrets));
+        string.Join(", ", SiteSettings.All.Select(s => s.Key).Append(Backends).Append(Secrets).Append(Gateway));
 
     /// <summary>
     /// Whether a plugstack word is meant as <c>key=value</c>: a lower-case name, optionally after a
@@ -47,7 +53,7 @@ public static class SettingKeys
 
     /// <summary>
     /// Splits a setting key into its backend (null: a default) and setting. False for <c>backends</c>,
-    /// <c>secrets</c> and unknown keys.
+    /// <c>secrets</c>, <c>gateway</c> and unknown keys.
     /// </summary>
     public static bool TrySplit(string key, out string? backend, [NotNullWhen(true)] out SiteSetting? setting)
     {

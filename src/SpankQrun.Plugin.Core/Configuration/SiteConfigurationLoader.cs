@@ -16,6 +16,9 @@ public static class SiteConfigurationLoader
             return SiteConfigurationResult.NotOffered(Messages.BackendNotOffered(backend, offered));
 
         var problems = new List<string>();
+        if (plugstack.Gateway is { } gateway)
+            return LoadForGateway(plugstack, gateway, secrets, problems);
+
         var entries = new List<SettingEntry>(plugstack.Entries);
         if (plugstack.SecretsPath is { } path)
             entries.AddRange(ReadSecretsFile(path, secrets, problems));
@@ -25,6 +28,19 @@ public static class SiteConfigurationLoader
 
         var settings = BackendResolver.Resolve(entries, backend, problems);
         return settings is null ? SiteConfigurationResult.Broken(problems) : SiteConfigurationResult.Ready(settings);
+    }
+
+    // The parser refused settings on the line already; a secrets file named next to gateway= is read (so
+    // a file left on the nodes from direct mode is noticed) and every setting in it refused by name.
+    private static SiteConfigurationResult LoadForGateway(PlugstackConfiguration plugstack, string gateway, SecretsFileSnapshot secrets, List<string> problems)
+    {
+        if (plugstack.SecretsPath is { } path)
+        {
+            foreach (var entry in ReadSecretsFile(path, secrets, problems))
+                problems.Add(ConfigurationMessages.SettingWithGateway(entry.Origin, entry.Setting.Key));
+        }
+
+        return problems.Count > 0 ? SiteConfigurationResult.Broken(problems) : SiteConfigurationResult.ReadyForGateway(gateway);
     }
 
     private static IReadOnlyList<SettingEntry> ReadSecretsFile(string path, SecretsFileSnapshot secrets, List<string> problems)

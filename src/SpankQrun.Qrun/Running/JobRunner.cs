@@ -5,6 +5,7 @@ using SpankQrun.DirectAccess.Storage;
 using SpankQrun.Primitives;
 using SpankQrun.Qrun.Checking;
 using SpankQrun.Qrun.Configuration;
+using SpankQrun.Qrun.Gateway;
 using SpankQrun.Qrun.Output;
 using SpankQrun.Qrun.Slurm;
 
@@ -26,6 +27,11 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
 
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
+        if (GatewaySettings.IsGatewayMode(host.Environment))
+        {
+            return await new GatewayJobRunner(host, reporter, output, interruptedExitCode, Trace).RunAsync(request, interruption).ConfigureAwait(false);
+        }
+
         var input = InputCheck.Read(request.InputPath, reporter);
         if (input is null)
         {

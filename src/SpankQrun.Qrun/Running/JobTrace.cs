@@ -3,7 +3,8 @@ namespace SpankQrun.Qrun.Running;
 /// <summary>How far a run got, so cleanup undoes exactly what was done and says only what happened.</summary>
 internal sealed class JobTrace(string id)
 {
-    public string Id { get; } = id;
+    /// <summary>The job's id (in gateway mode, the one the gateway gave once the job was created).</summary>
+    public string Id { get; set; } = id;
 
     /// <summary>The input object was uploaded.</summary>
     public bool InputUploaded { get; set; }

@@ -1,0 +1,304 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using SpankQrun.Gateway.Contract;
+using SpankQrun.Primitives;
+using SpankQrun.Qrun.Checking;
+using SpankQrun.Qrun.Configuration;
+using SpankQrun.Qrun.Output;
+using SpankQrun.Qrun.Running;
+using SpankQrun.Qrun.Slurm;
+
+namespace SpankQrun.Qrun.Gateway;
+
+/// <summary>
+/// One qrun run in gateway mode: the same command line, progress lines, results file and exit codes as
+/// direct mode, with the site gateway acting for the job. qrun uploads the input and downloads the
+/// results itself through the presigned URLs the gateway hands out, and always removes the job again.
+/// </summary>
+internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWriter output, Func<int> interruptedExitCode, JobTrace trace)
+{
+    public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
+    {
+        var input = InputCheck.Read(request.InputPath, reporter);
+        if (input is null)
+        {
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var errors = new List<string>();
+        var settings = GatewaySettings.Read(host.Environment, errors);
+        if (settings is null)
+        {
+            var hints = EnvironmentHints.Describe(host.Environment, errors, PrimitiveGuess.Of(input), SiteBackends.Read(host.PlugstackPath));
+            foreach (var hint in hints)
+            {
+                reporter.Line(hint);
+            }
+
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        if (!InputCheck.Validate(request.InputPath, input, settings.Primitive, reporter))
+        {
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        if (request.ResultsPath is not null)
+        {
+            try
+            {
+                ResultsWriter.EnsureWritable(request.ResultsPath);
+            }
+            catch (ResultsPathException exception)
+            {
+                reporter.Line(exception.Message);
+                return ExitCodes.UsageOrConfiguration;
+            }
+        }
+
+        TimeSpan? timeLeft;
+        try
+        {
+            timeLeft = await host.TimeLeft(host.Environment, reporter.Line, interruption).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (interruption.IsCancellationRequested)
+        {
+            return interruptedExitCode();
+        }
+
+        trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
+        var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;
+        using var client = new GatewayClient(settings.Gateway, retry, reporter.Line, host.GatewayCredential);
+        string? id = null;
+        try
+        {
+            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds);
+            var created = await client.CreateJobAsync(
+                new CreateJobRequest
+                {
+                    SlurmJobId = settings.SlurmJobId,
+                    SlurmStepId = settings.SlurmStepId,
+                    Backend = settings.Backend,
+                    ProgramId = settings.Primitive.ToProgramId(),
+                    TimeoutSecs = (int)Math.Min(timeout.Seconds, int.MaxValue),
+                    LogLevel = request.LogLevel,
+                    InputBytes = input.Length,
+                },
+                interruption).ConfigureAwait(false);
+            id = created.Id;
+            trace.Id = id;
+            await client.UploadAsync(created.InputUploadUrl, input, interruption).ConfigureAwait(false);
+            trace.InputUploaded = true;
+            interruption.ThrowIfCancellationRequested();
+            trace.SubmitStarted = true;
+            try
+            {
+                await client.SubmitAsync(id, interruption).ConfigureAwait(false);
+            }
+            catch (GatewayFailure failure) when (failure.StatusCode is >= 400 and < 500)
+            {
+                trace.SubmitRefused = true;
+                if (failure.StatusCode == (int)HttpStatusCode.Locked)
+                {
+                    throw new GatewayFailure(ExitCodes.UsageOrConfiguration, QrunMessages.BackendReserved(settings.Backend, failure.Message));
+                }
+
+                throw;
+            }
+
+            reporter.Line(QrunMessages.Submitted(id, settings.Backend, settings.Primitive.ToProgramId(), timeout));
+            var job = await WaitUntilFinalAsync(client, id, interruption).ConfigureAwait(false);
+            trace.SeenFinal = true;
+            return await DeliverAsync(client, job, request.ResultsPath, interruption).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (interruption.IsCancellationRequested)
+        {
+            return interruptedExitCode();
+        }
+        catch (GatewayFailure failure)
+        {
+            reporter.Line(failure.Message);
+            return failure.ExitCode;
+        }
+        catch (ResultsPathException exception)
+        {
+            reporter.Line(exception.Message);
+            return ExitCodes.UsageOrConfiguration;
+        }
+        catch (QrunFailure failure)
+        {
+            reporter.Line(failure.Message);
+            return failure.ExitCode;
+        }
+        finally
+        {
+            if (id is not null)
+            {
+                await CleanUpAsync(client, id).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<JobView> WaitUntilFinalAsync(GatewayClient client, string id, CancellationToken cancellationToken)
+    {
+        string? lastStatus = null;
+        var unchangedPolls = 0;
+        while (true)
+        {
+            JobView job;
+            try
+            {
+                job = await client.GetJobAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.NotFound)
+            {
+                throw new GatewayFailure(ExitCodes.ServiceUnavailable, GatewayMessages.JobGone(id));
+            }
+
+            if (!string.Equals(job.Status, lastStatus, StringComparison.Ordinal))
+            {
+                reporter.Line(QrunMessages.StatusChanged(id, job.Status, reporter.Elapsed));
+                lastStatus = job.Status;
+                unchangedPolls = 0;
+            }
+            else
+            {
+                unchangedPolls++;
+            }
+
+            if (GatewayJobStatus.IsFinal(job.Status))
+            {
+                return job;
+            }
+
+            await Task.Delay(host.Poll.DelayFor(unchangedPolls), host.Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> DeliverAsync(GatewayClient client, JobView job, string? resultsPath, CancellationToken cancellationToken)
+    {
+        if (job.Status == GatewayJobStatus.Completed)
+        {
+            var results = (job.ResultsUrl is { Length: > 0 } url ? await client.DownloadAsync(url, cancellationToken).ConfigureAwait(false) : null)
+                ?? throw new QrunFailure(ExitCodes.ServiceUnavailable, GatewayMessages.ResultsUrlMissing(job.Id));
+            byte[] pretty;
+            try
+            {
+                pretty = JsonPretty.Format(results);
+            }
+            catch (JsonException exception)
+            {
+                throw new QrunFailure(ExitCodes.ServiceUnavailable, GatewayMessages.ResultsNotJson(job.Id, exception.Message));
+            }
+
+            if (resultsPath is null)
+            {
+                await output.WriteAsync(Encoding.UTF8.GetString(pretty).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                ResultsWriter.WriteAtomically(resultsPath, pretty);
+                reporter.Line(QrunMessages.ResultsWritten(Path.GetFullPath(resultsPath)));
+            }
+        }
+
+        await CopyServiceLogAsync(client, job, cancellationToken).ConfigureAwait(false);
+        switch (job.Status)
+        {
+            case GatewayJobStatus.Completed:
+                return ExitCodes.Completed;
+            case GatewayJobStatus.Failed:
+                reporter.Line(QrunMessages.JobFailed(job.Id, job.ReasonCode, job.ReasonMessage, job.ReasonSolution));
+                return ExitCodes.JobFailed;
+            default:
+                reporter.Line(QrunMessages.JobCancelled(job.Id, job.ReasonMessage));
+                return ExitCodes.JobCancelled;
+        }
+    }
+
+    private async Task CopyServiceLogAsync(GatewayClient client, JobView job, CancellationToken cancellationToken)
+    {
+        if (job.LogsUrl is not { Length: > 0 } url)
+        {
+            return;
+        }
+
+        byte[]? log;
+        try
+        {
+            log = await client.DownloadAsync(url, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayFailure failure)
+        {
+            reporter.Line(QrunMessages.LogUnavailable(job.Id, failure.Message));
+            return;
+        }
+
+        if (log is null || log.Length == 0)
+        {
+            return;
+        }
+
+        reporter.Line(QrunMessages.ServiceLogFollows(job.Id));
+        reporter.Verbatim(Encoding.UTF8.GetString(log));
+    }
+
+    // Bounded, on its own token (not the interrupted one): a job not seen final is cancelled and waited
+    // for, then deleted, which makes the gateway delete the Direct Access job and the job's objects.
+    // Should this fail, the gateway still cleans up once the Slurm job ends.
+    private async Task CleanUpAsync(GatewayClient client, string id)
+    {
+        using var bound = new CancellationTokenSource(host.CleanupTimeout);
+        var cancellationToken = bound.Token;
+        try
+        {
+            if (!trace.SeenFinal)
+            {
+                await CancelAndWaitAsync(client, id, cancellationToken).ConfigureAwait(false);
+            }
+
+            await client.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+            trace.JobRemoved = true;
+        }
+        catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            trace.JobRemoved = true;
+        }
+        catch (GatewayFailure failure)
+        {
+            reporter.Line(QrunMessages.JobCleanupFailed(id, failure.Message));
+        }
+        catch (OperationCanceledException)
+        {
+            reporter.Line(QrunMessages.JobCleanupTimedOut(id, host.CleanupTimeout));
+        }
+    }
+
+    private async Task CancelAndWaitAsync(GatewayClient client, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CancelAsync(id, cancellationToken).ConfigureAwait(false);
+            reporter.Line(QrunMessages.CancelRequested(id));
+        }
+        catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.Conflict)
+        {
+            // Final already, or never submitted: nothing to cancel.
+            return;
+        }
+
+        while (true)
+        {
+            var job = await client.GetJobAsync(id, cancellationToken).ConfigureAwait(false);
+            if (GatewayJobStatus.IsFinal(job.Status) || job.Status == GatewayJobStatus.Uploading)
+            {
+                reporter.Line(QrunMessages.StatusChanged(id, job.Status, reporter.Elapsed));
+                return;
+            }
+
+            await Task.Delay(host.CleanupPollInterval, host.Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

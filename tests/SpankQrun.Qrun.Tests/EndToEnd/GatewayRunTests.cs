@@ -1,0 +1,103 @@
+using System.Text.Json;
+using SpankQrun.Qrun.Tests.Infrastructure;
+using Xunit;
+
+namespace SpankQrun.Qrun.Tests.EndToEnd;
+
+/// <summary>qrun in gateway mode against the real qrun-gateway, s3rver, the emulator and munged.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class GatewayRunTests(GatewayServices services) : IClassFixture<GatewayServices>, IDisposable
+{
+    private readonly ScratchDirectory scratch = new();
+
+    public void Dispose() => scratch.Dispose();
+
+    private static Task<QrunResult> RunAsync(Dictionary<string, string> environment, CancellationToken cancellationToken, params string[] args) =>
+        InProcessQrun.RunAsync(InProcessQrun.Host(environment), cancellationToken, args);
+
+    [Fact]
+    public async Task Sampler_CompletesWithResultsAndTheSameLinesAsDirectMode_AndLeavesNothingBehind()
+    {
+        services.SetSlurmJobs(("101", "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        var results = scratch.FilePath("out.json");
+
+        var result = await RunAsync(services.TaskEnvironment("101", "fake_lagos"), CancellationToken.None, input, "--results", results);
+
+        Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
+        using var document = JsonDocument.Parse(File.ReadAllText(results));
+        Assert.Equal(64, document.RootElement.GetProperty("results")[0].GetProperty("data").GetProperty("meas").GetProperty("samples").GetArrayLength());
+        Assert.Matches("qrun: submitted job [0-9a-f-]+ \\(sampler on fake_lagos, timeout", result.Error);
+        Assert.Contains("is Completed (after", result.Error);
+        Assert.Contains($"results written to {results}", result.Error);
+        Assert.DoesNotContain("X-Amz-Signature", result.Error);
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task StepForAnotherBackend_IsRefusedWithExit2NamingBoth()
+    {
+        services.SetSlurmJobs(("102", "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+
+        var result = await RunAsync(services.TaskEnvironment("102", "fake_cairo"), CancellationToken.None, input);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, result.ExitCode);
+        Assert.Contains("Slurm job 102 was submitted for backend fake_lagos; --q-backend=fake_cairo in a step is not allowed", result.Error);
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task SlurmJobNotRunning_IsRefusedWithExit2()
+    {
+        services.SetSlurmJobs(("103", "COMPLETING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+
+        var result = await RunAsync(services.TaskEnvironment("103", "fake_lagos"), CancellationToken.None, input);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, result.ExitCode);
+        Assert.Contains("the qrun gateway at", result.Error);
+        Assert.Contains("refused", result.Error);
+    }
+
+    [Fact]
+    public async Task Interrupted_CancelsAndDeletesTheJobThroughTheGateway()
+    {
+        services.SetSlurmJobs(("104", "RUNNING", GatewayServices.SlowBackend));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        using var interrupt = new CancellationTokenSource();
+        var environment = services.TaskEnvironment("104", GatewayServices.SlowBackend);
+
+        var run = RunAsync(environment, interrupt.Token, input);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await services.DirectAccessJobCountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "qrun never submitted its job\n" + services.GatewayOutput);
+            await Task.Delay(100);
+        }
+
+        interrupt.Cancel();
+        var result = await run;
+
+        Assert.Equal(ExitCodes.InterruptedBySigint, result.ExitCode);
+        Assert.Contains("asked the service to cancel job", result.Error);
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task HundredMegabyteInput_GoesStraightToStorage()
+    {
+        services.SetSlurmJobs(("105", "RUNNING", "fake_lagos"));
+        // A valid document padded with JSON whitespace to 100 MB.
+        var document = DemoInputs.SmallSampler;
+        var padded = document[..^1] + new string(' ', 100 * 1024 * 1024) + "}";
+        var input = scratch.Write("big.json", padded);
+        var results = scratch.FilePath("out.json");
+
+        var result = await RunAsync(services.TaskEnvironment("105", "fake_lagos"), CancellationToken.None, input, "--results", results);
+
+        Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
+        Assert.True(File.Exists(results));
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+}
