@@ -7,8 +7,11 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
 readonly TEST_USER=qrunuser
+# A second user, for tests of what one user's jobs may see or bill of another's.
+readonly SECOND_TEST_USER=qrunuser2
 readonly PACKAGES=(
     slurm-wlm slurmctld slurmd slurm-client munge libslurm-dev
+    slurmdbd mariadb-server lua5.1
     cmake gcc make
     procps ca-certificates jq curl strace
 )
@@ -51,12 +54,13 @@ install_packages() {
 }
 
 create_test_user() {
-    if id "$TEST_USER" >/dev/null 2>&1; then
-        step "user $TEST_USER: present (uid $(id -u "$TEST_USER"))"
+    local user="$1"
+    if id "$user" >/dev/null 2>&1; then
+        step "user $user: present (uid $(id -u "$user"))"
         return
     fi
-    quiet useradd --create-home --shell /bin/bash "$TEST_USER"
-    step "user $TEST_USER: created (uid $(id -u "$TEST_USER"))"
+    quiet useradd --create-home --shell /bin/bash "$user"
+    step "user $user: created (uid $(id -u "$user"))"
 }
 
 install_node_modules() {
@@ -79,6 +83,7 @@ check_dotnet() {
 
 install_packages
 step "slurm: $(dpkg-query -W -f='${Version}' slurmd) (slurm.h: $(test -f /usr/include/slurm/spank.h && echo present || echo MISSING))"
-create_test_user
+create_test_user "$TEST_USER"
+create_test_user "$SECOND_TEST_USER"
 install_node_modules
 check_dotnet

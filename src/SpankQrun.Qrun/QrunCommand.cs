@@ -30,6 +30,12 @@ internal static class QrunCommand
         {
             var configuration = parseResult.InvocationConfiguration;
             var reporter = new Reporter(configuration.Error, host.Time);
+            if (Slurm.SingleTaskStep.Refusal(host.Environment) is { } refusal)
+            {
+                reporter.Line(refusal);
+                return ExitCodes.UsageOrConfiguration;
+            }
+
             using var signals = new TerminationSignals(host.HandleSignals, reporter.Line, cancellationToken);
             var request = new QrunRequest(
                 parseResult.GetRequiredValue(input).FullName,
