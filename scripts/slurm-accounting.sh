@@ -140,7 +140,8 @@ start_slurmdbd() {
     fi
     stop_slurmdbd
     trap '' PIPE
-    slurmdbd || { tail -n 20 "$LOG_DIR/slurmdbd.log" >&2 || true; die "slurmdbd failed to start"; }
+    # slurmdbd reads slurmdbd.conf from the directory of $SLURM_CONF.
+    SLURM_CONF="$CONF_DIR/slurm.conf" slurmdbd || { tail -n 20 "$LOG_DIR/slurmdbd.log" >&2 || true; die "slurmdbd failed to start"; }
     trap - PIPE
     local deadline=$((SECONDS + 60))
     until dbd_answers; do

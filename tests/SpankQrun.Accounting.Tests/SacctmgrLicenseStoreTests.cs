@@ -1,0 +1,43 @@
+using SpankQrun.Accounting.Licenses;
+using SpankQrun.Accounting.Slurm;
+using Xunit;
+
+namespace SpankQrun.Accounting.Tests;
+
+public sealed class SacctmgrLicenseStoreTests
+{
+    [Fact]
+    public async Task ReadCounts_ParsesSacctmgrParsableOutput_AndSkipsGarbage()
+    {
+        var runner = new RecordingRunner();
+        runner.Results.Enqueue(new CommandResult(0, "fake_brisbane|5\nfake_cairo|0\n|3\nbroken\nfake_lagos|x\n", string.Empty));
+
+        var counts = await new SacctmgrLicenseStore("qrun", runner).ReadCountsAsync(CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, int> { ["fake_brisbane"] = 5, ["fake_cairo"] = 0 }, counts);
+        Assert.Equal(["-n", "-P", "show", "resource", "server=qrun", "format=name,count"], runner.Calls.Single().Arguments);
+    }
+
+    [Fact]
+    public async Task SetCount_ModifiesTheResourceOfItsServer()
+    {
+        var runner = new RecordingRunner();
+
+        await new SacctmgrLicenseStore("qrun", runner).SetCountAsync("fake_cairo", 0, "qrun: fake_cairo paused: jobs wait", CancellationToken.None);
+
+        Assert.Equal(
+            ["-i", "modify", "resource", "name=fake_cairo", "server=qrun", "set", "count=0", "description=qrun: fake_cairo paused: jobs wait"],
+            runner.Calls.Single().Arguments);
+    }
+
+    [Fact]
+    public async Task FailingSacctmgr_ThrowsWithItsMessage()
+    {
+        var runner = new RecordingRunner();
+        runner.Results.Enqueue(new CommandResult(1, string.Empty, "sacctmgr: error: Problem talking to the database: Connection refused"));
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => new SacctmgrLicenseStore("qrun", runner).ReadCountsAsync(CancellationToken.None));
+
+        Assert.Contains("Connection refused", exception.Message, StringComparison.Ordinal);
+    }
+}
