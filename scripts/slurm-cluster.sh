@@ -381,11 +381,12 @@ cmd_up() {
     [[ -d /run/systemd/system ]] && log "note: systemd seems present; this script starts the daemons itself anyway"
     stop_all
     start_munge
+    # sacctmgr finds slurmdbd through slurm.conf: write it first.
+    write_slurm_conf "$accounting" "$licenses" "$job_submit"
     if ((accounting)); then
         # The cluster and its licenses must be registered before slurmctld starts and reads them.
         "$SCRIPT_DIR/slurm-accounting.sh" up --cluster "$CLUSTER_NAME" ${licenses:+--licenses "$licenses"}
     fi
-    write_slurm_conf "$accounting" "$licenses" "$job_submit"
     configure_plugin "$plugin_mode" "$so" "$args" "$required"
     prepare_dirs
     start_slurm

@@ -52,7 +52,7 @@ public sealed class AdminCommentDocumentTests
     }
 
     [Fact]
-    public async Task Writer_UpdatesSlurmctldAndTheDatabase()
+    public async Task Writer_RunningJob_UpdatesSlurmctldOnly()
     {
         var runner = new RecordingRunner();
         var log = new List<string>();
@@ -60,10 +60,31 @@ public sealed class AdminCommentDocumentTests
         var written = await new SlurmAdminCommentWriter(runner, log.Add).WriteAsync("42", "fake_cairo", [new("a", "0", "Completed", null, 7)], CancellationToken.None);
 
         Assert.True(written);
-        Assert.Equal(("scontrol", "JobId=42"), (runner.Calls[0].Program, runner.Calls[0].Arguments[1]));
-        Assert.StartsWith("AdminComment={\"qrun\":{\"backend\":\"fake_cairo\"", runner.Calls[0].Arguments[2], StringComparison.Ordinal);
-        Assert.Equal(["-i", "modify", "job", "where", "jobid=42", "set"], runner.Calls[1].Arguments.Take(6));
+        var call = Assert.Single(runner.Calls);
+        Assert.Equal(("scontrol", "JobId=42"), (call.Program, call.Arguments[1]));
+        Assert.StartsWith("AdminComment={\"qrun\":{\"backend\":\"fake_cairo\"", call.Arguments[2], StringComparison.Ordinal);
         Assert.Contains("7 quantum ns", Assert.Single(log), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Writer_FinishedJob_WritesTheDatabaseRecord()
+    {
+        var runner = new RecordingRunner();
+        runner.Results.Enqueue(new CommandResult(1, string.Empty, "Job has already finished for job 42"));
+
+        var written = await new SlurmAdminCommentWriter(runner, _ => { }).WriteAsync("42", "b", [new("a", "0", "Completed", null, 7)], CancellationToken.None);
+
+        Assert.True(written);
+        Assert.Equal(["-i", "modify", "job", "where", "jobid=42", "set"], runner.Calls[1].Arguments.Take(6));
+    }
+
+    [Fact]
+    public void Build_HoldsNoBacktick_SoSacctmgrsQuotingStaysReversible()
+    {
+        var text = AdminCommentDocument.Build("b", [new("a`b", "0", "Failed", "`", 1)]);
+
+        Assert.DoesNotContain('`', text);
+        Assert.Equal("a`b", JsonDocument.Parse(text).RootElement.GetProperty("qrun").GetProperty("jobs")[0].GetProperty("id").GetString());
     }
 
     [Fact]

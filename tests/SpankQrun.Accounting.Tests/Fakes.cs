@@ -34,6 +34,31 @@ internal sealed class FakeLicenseStore : ILicenseStore
     }
 }
 
+/// <summary>Holds in memory, with every hold and release recorded.</summary>
+internal sealed class FakeHolds : ILicenseHolds
+{
+    public HashSet<string> Held { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Events { get; } = [];
+
+    public Task<IReadOnlySet<string>> ReadHeldAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(new HashSet<string>(Held));
+
+    public Task HoldAsync(string backend, int count, string why, CancellationToken cancellationToken)
+    {
+        Held.Add(backend);
+        Events.Add($"hold {backend}:{count} {why}");
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAsync(string backend, CancellationToken cancellationToken)
+    {
+        Held.Remove(backend);
+        Events.Add($"release {backend}");
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Records each command and answers with the next queued result (success with no output by default).</summary>
 internal sealed class RecordingRunner : ICommandRunner
 {

@@ -8,10 +8,11 @@ public sealed class LicenseSynchronizerTests
 {
     private readonly FakeBackends backends = new();
     private readonly FakeLicenseStore store = new();
+    private readonly FakeHolds holds = new();
     private readonly List<string> log = [];
 
     private LicenseSynchronizer Synchronizer(params string[] names) =>
-        new(new LicenseSyncOptions(names) { FailuresBeforeUnavailable = 3 }, backends, store, log.Add);
+        new(new LicenseSyncOptions(names) { FailuresBeforeUnavailable = 3 }, backends, store, holds, log.Add);
 
     [Fact]
     public async Task OnlineBackend_GetsItsHpcLanes()
@@ -22,10 +23,10 @@ public sealed class LicenseSynchronizerTests
         var changes = await Synchronizer("fake_brisbane").SyncOnceAsync(CancellationToken.None);
 
         Assert.Equal(5, store.Counts["fake_brisbane"]);
-        var change = Assert.Single(changes);
-        Assert.Equal((1, 5), (change.From!.Value, change.To));
+        Assert.Single(changes);
         Assert.Contains("5 lane(s)", store.Sets.Single().Description, StringComparison.Ordinal);
         Assert.Contains("fake_brisbane: count 1 -> 5", Assert.Single(log), StringComparison.Ordinal);
+        Assert.Empty(holds.Events);
     }
 
     [Theory]
@@ -34,30 +35,36 @@ public sealed class LicenseSynchronizerTests
     [InlineData("online", true, 5, "locked by a reservation")]
     [InlineData("online", false, 0, "online but with 0 lanes")]
     [InlineData("online", false, null, "online but with no lanes")]
-    public async Task UnavailableBackend_GetsZero_SoJobsWait(string status, bool locked, int? lanes, string why)
+    public async Task UnavailableBackend_IsHeld_WithItsCountKept_SoJobsQueueInsteadOfBeingRefused(string status, bool locked, int? lanes, string why)
     {
         backends.States["fake_cairo"] = new BackendState("fake_cairo", status, locked, "maintenance", lanes);
         store.Counts["fake_cairo"] = 5;
 
         await Synchronizer("fake_cairo").SyncOnceAsync(CancellationToken.None);
 
-        Assert.Equal(0, store.Counts["fake_cairo"]);
-        Assert.Contains(why, store.Sets.Single().Description, StringComparison.Ordinal);
-        Assert.Contains("jobs wait", store.Sets.Single().Description, StringComparison.Ordinal);
+        Assert.Equal(5, store.Counts["fake_cairo"]);
+        Assert.Empty(store.Sets);
+        var hold = Assert.Single(holds.Events);
+        Assert.StartsWith("hold fake_cairo:5 ", hold, StringComparison.Ordinal);
+        Assert.Contains(why, hold, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task BackendBack_GetsItsLanesAgain()
+    public async Task HeldBackend_IsHeldOnce_AndReleasedWhenBack()
     {
         var synchronizer = Synchronizer("fake_cairo");
         store.Counts["fake_cairo"] = 5;
         backends.States["fake_cairo"] = new BackendState("fake_cairo", "paused", false, null, 5);
         await synchronizer.SyncOnceAsync(CancellationToken.None);
-        backends.States["fake_cairo"] = new BackendState("fake_cairo", "online", false, null, 5);
+        await synchronizer.SyncOnceAsync(CancellationToken.None);
+        backends.States["fake_cairo"] = new BackendState("fake_cairo", "online", false, null, 3);
 
         await synchronizer.SyncOnceAsync(CancellationToken.None);
 
-        Assert.Equal([0, 5], store.Sets.Select(s => s.Count));
+        Assert.Equal(2, holds.Events.Count);
+        Assert.Equal("release fake_cairo", holds.Events[1]);
+        Assert.Equal(3, store.Counts["fake_cairo"]);
+        Assert.Empty(holds.Held);
     }
 
     [Fact]
@@ -73,7 +80,7 @@ public sealed class LicenseSynchronizerTests
     }
 
     [Fact]
-    public async Task UnreachableService_KeepsTheCountUntilSeveralChecksFailInARow()
+    public async Task UnreachableService_ChangesNothingUntilSeveralChecksFailInARow()
     {
         var synchronizer = Synchronizer("fake_brisbane");
         store.Counts["fake_brisbane"] = 5;
@@ -81,11 +88,10 @@ public sealed class LicenseSynchronizerTests
 
         await synchronizer.SyncOnceAsync(CancellationToken.None);
         await synchronizer.SyncOnceAsync(CancellationToken.None);
-        Assert.Equal(5, store.Counts["fake_brisbane"]);
+        Assert.Empty(holds.Events);
         await synchronizer.SyncOnceAsync(CancellationToken.None);
 
-        Assert.Equal(0, store.Counts["fake_brisbane"]);
-        Assert.Contains("unreachable (3 checks in a row failed)", store.Sets.Single().Description, StringComparison.Ordinal);
+        Assert.Contains("unreachable (3 checks in a row failed)", Assert.Single(holds.Events), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,6 +107,7 @@ public sealed class LicenseSynchronizerTests
         }
 
         Assert.Empty(store.Sets);
+        Assert.Empty(holds.Events);
     }
 
     [Fact]

@@ -41,3 +41,39 @@ public sealed class SacctmgrLicenseStoreTests
         Assert.Contains("Connection refused", exception.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class ScontrolLicenseHoldsTests
+{
+    [Fact]
+    public async Task Hold_CreatesALicenseOnlyReservationForEveryLicense()
+    {
+        var runner = new RecordingRunner();
+
+        await new ScontrolLicenseHolds("qrun", runner).HoldAsync("fake_cairo", 5, "paused", CancellationToken.None);
+
+        Assert.Equal(
+            ["create", "reservation", "ReservationName=qrun_hold_fake_cairo", "Licenses=fake_cairo@qrun:5", "StartTime=now", "Duration=UNLIMITED", "Users=root", "Flags=LICENSE_ONLY"],
+            runner.Calls.Single().Arguments);
+    }
+
+    [Fact]
+    public async Task ReadHeld_FindsOnlyItsOwnReservations()
+    {
+        var runner = new RecordingRunner();
+        runner.Results.Enqueue(new CommandResult(0,
+            "ReservationName=qrun_hold_fake_cairo StartTime=now Licenses=fake_cairo@qrun:5\nReservationName=maintenance StartTime=x\n", string.Empty));
+
+        var held = await new ScontrolLicenseHolds("qrun", runner).ReadHeldAsync(CancellationToken.None);
+
+        Assert.Equal(["fake_cairo"], held);
+    }
+
+    [Fact]
+    public async Task ReadHeld_NoReservations_IsEmpty()
+    {
+        var runner = new RecordingRunner();
+        runner.Results.Enqueue(new CommandResult(1, "No reservations in the system\n", string.Empty));
+
+        Assert.Empty(await new ScontrolLicenseHolds("qrun", runner).ReadHeldAsync(CancellationToken.None));
+    }
+}

@@ -1,4 +1,4 @@
 namespace SpankQrun.Accounting.Licenses;
 
-/// <summary>One count the synchronizer changed.</summary>
-public sealed record LicenseChange(string Backend, int? From, int To, string Why);
+/// <summary>One change the synchronizer made: a new count, a hold, or a released hold.</summary>
+public sealed record LicenseChange(string Backend, string What);

@@ -4,8 +4,8 @@ namespace SpankQrun.Accounting.Licenses;
 
 /// <summary>
 /// How many jobs Slurm may run at once on a backend: the lanes the service gives HPC workload managers when
-/// the backend is online and not locked by a reservation; otherwise 0, so that new jobs wait in the queue
-/// (reason Licenses) instead of failing, and start once the backend is back.
+/// the backend is online and not locked by a reservation; otherwise none, so that new jobs wait in the queue
+/// instead of failing, and start once the backend is back.
 /// </summary>
 public static class LicensePolicy
 {
@@ -13,10 +13,10 @@ public static class LicensePolicy
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.AcceptsJobs
-            ? new LicenseTarget(state.HpcWorkloadManagerLanes!.Value, AccountingMessages.Available(state.HpcWorkloadManagerLanes.Value))
-            : new LicenseTarget(0, AccountingMessages.Unavailable(state.Status.ToLowerInvariant(), state.Locked, state.HpcWorkloadManagerLanes, state.Message));
+            ? new LicenseTarget(true, state.HpcWorkloadManagerLanes!.Value, AccountingMessages.Available(state.HpcWorkloadManagerLanes.Value))
+            : new LicenseTarget(false, 0, AccountingMessages.Unavailable(state.Status.ToLowerInvariant(), state.Locked, state.HpcWorkloadManagerLanes, state.Message));
     }
 
     /// <summary>The service could not be asked <paramref name="failures"/> times in a row.</summary>
-    public static LicenseTarget ForUnreachable(int failures) => new(0, AccountingMessages.Unreachable(failures));
+    public static LicenseTarget ForUnreachable(int failures) => new(false, 0, AccountingMessages.Unreachable(failures));
 }

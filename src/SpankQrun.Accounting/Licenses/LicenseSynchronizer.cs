@@ -6,14 +6,15 @@ namespace SpankQrun.Accounting.Licenses;
 /// LicenseSync: keeps each backend's Slurm license count equal to what the service can run for workload
 /// managers right now (<see cref="LicensePolicy"/>). One instance per site; the gateway runs it.
 /// </summary>
-public sealed class LicenseSynchronizer(LicenseSyncOptions options, IBackendStateSource source, ILicenseStore store, Action<string> log)
+public sealed class LicenseSynchronizer(LicenseSyncOptions options, IBackendStateSource source, ILicenseStore store, ILicenseHolds holds, Action<string> log)
 {
     private readonly Dictionary<string, int> failures = new(StringComparer.Ordinal);
 
-    /// <summary>Checks every backend once and changes the counts that differ; returns the changes.</summary>
+    /// <summary>Checks every backend once and changes what differs; returns the changes.</summary>
     public async Task<IReadOnlyList<LicenseChange>> SyncOnceAsync(CancellationToken cancellationToken)
     {
         var counts = await store.ReadCountsAsync(cancellationToken).ConfigureAwait(false);
+        var held = await holds.ReadHeldAsync(cancellationToken).ConfigureAwait(false);
         var changes = new List<LicenseChange>();
         foreach (var backend in options.Backends)
         {
@@ -29,17 +30,37 @@ public sealed class LicenseSynchronizer(LicenseSyncOptions options, IBackendStat
                 continue;
             }
 
-            if (current == target.Count)
+            if (!target.Available)
             {
+                if (!held.Contains(backend))
+                {
+                    await holds.HoldAsync(backend, current, target.Why, cancellationToken).ConfigureAwait(false);
+                    Record(changes, backend, AccountingMessages.LicensesHeld(backend, target.Why));
+                }
+
                 continue;
             }
 
-            await store.SetCountAsync(backend, target.Count, AccountingMessages.LicenseDescription(backend, target.Why), cancellationToken).ConfigureAwait(false);
-            log(AccountingMessages.LicenseChanged(backend, current, target.Count, target.Why));
-            changes.Add(new LicenseChange(backend, current, target.Count, target.Why));
+            if (current != target.Count)
+            {
+                await store.SetCountAsync(backend, target.Count, AccountingMessages.LicenseDescription(backend, target.Why), cancellationToken).ConfigureAwait(false);
+                Record(changes, backend, AccountingMessages.LicenseChanged(backend, current, target.Count, target.Why));
+            }
+
+            if (held.Contains(backend))
+            {
+                await holds.ReleaseAsync(backend, cancellationToken).ConfigureAwait(false);
+                Record(changes, backend, AccountingMessages.LicensesReleased(backend, target.Why));
+            }
         }
 
         return changes;
+    }
+
+    private void Record(List<LicenseChange> changes, string backend, string what)
+    {
+        log(what);
+        changes.Add(new LicenseChange(backend, what));
     }
 
     /// <summary>Syncs every <see cref="LicenseSyncOptions.Interval"/> until cancelled; a failed round is logged and retried.</summary>

@@ -3,9 +3,12 @@ using SpankQrun.Accounting.Slurm;
 namespace SpankQrun.Accounting.Usage;
 
 /// <summary>
-/// Writes a finished Slurm job's QPU usage into its AdminComment, where <c>sacct -o AdminComment</c> shows it:
-/// with <c>scontrol update</c> while slurmctld still holds the job (MinJobAge), which also sends it to
-/// slurmdbd; with <c>sacctmgr modify job</c> straight into slurmdbd's record otherwise.
+/// Writes a Slurm job's QPU usage into its AdminComment, where <c>sacct -o AdminComment</c> shows it.
+/// While slurmctld runs the job, <c>scontrol update</c> stores the JSON exactly (and sends it to slurmdbd);
+/// call it each time one of the job's Direct Access jobs ends. Once the Slurm job has finished, slurmctld
+/// refuses updates and only <c>sacctmgr modify job</c> reaches the record; sacctmgr stores every '"' as '`'
+/// and lower-cases the text (Slurm's rule): the document never holds a backtick, so <c>tr '`' '"'</c> gives
+/// back the JSON, in lower case (numbers and ids are unchanged).
 /// </summary>
 public sealed class SlurmAdminCommentWriter(ICommandRunner runner, Action<string> log, bool accountingDatabase = true)
 {
@@ -13,17 +16,10 @@ public sealed class SlurmAdminCommentWriter(ICommandRunner runner, Action<string
     {
         var document = AdminCommentDocument.Build(backend, jobs);
         var nanoseconds = jobs.Sum(j => j.QuantumNanoseconds ?? 0);
-        var scontrol = await runner.RunAsync("scontrol", ["update", $"JobId={slurmJobId}", $"AdminComment={document}"], cancellationToken).ConfigureAwait(false);
-        var result = scontrol;
-        if (accountingDatabase)
+        var result = await runner.RunAsync("scontrol", ["update", $"JobId={slurmJobId}", $"AdminComment={document}"], cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded && accountingDatabase)
         {
-            // Also straight into the database: the job may have left slurmctld, and its end record may have
-            // reached slurmdbd before the update did.
             result = await runner.RunAsync("sacctmgr", ["-i", "modify", "job", "where", $"jobid={slurmJobId}", "set", $"AdminComment={document}"], cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded && scontrol.Succeeded)
-            {
-                result = scontrol;
-            }
         }
 
         if (!result.Succeeded)
