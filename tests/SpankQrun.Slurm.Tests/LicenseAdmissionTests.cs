@@ -1,8 +1,8 @@
 using SpankQrun.Accounting.Licenses;
-using ProcessCommandRunner = SpankQrun.Accounting.Slurm.ProcessCommandRunner;
 using SpankQrun.DirectAccess.Backends;
 using SpankQrun.Slurm.Tests.Infrastructure;
 using SpankQrun.TestSupport;
+using ProcessCommandRunner = SpankQrun.Accounting.Slurm.ProcessCommandRunner;
 
 namespace SpankQrun.Slurm.Tests;
 
