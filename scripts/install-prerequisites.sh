@@ -6,14 +6,14 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
-readonly TEST_USER=qrunuser
-# A second user, for tests of what one user's jobs may see or bill of another's.
-readonly SECOND_TEST_USER=qrunuser2
+# Two non-root users: the tests check that one user never sees the other's work.
+readonly TEST_USERS=(qrunuser qrunuser2)
 readonly PACKAGES=(
     slurm-wlm slurmctld slurmd slurm-client munge libslurm-dev
     slurmdbd mariadb-server lua5.1
     cmake gcc make
     procps ca-certificates jq curl strace
+    libmunge2 postgresql
 )
 export DEBIAN_FRONTEND=noninteractive
 
@@ -53,14 +53,16 @@ install_packages() {
     ((${#missing[@]} == 0)) || die "still missing after apt-get install: ${missing[*]}"
 }
 
-create_test_user() {
-    local user="$1"
-    if id "$user" >/dev/null 2>&1; then
-        step "user $user: present (uid $(id -u "$user"))"
-        return
-    fi
-    quiet useradd --create-home --shell /bin/bash "$user"
-    step "user $user: created (uid $(id -u "$user"))"
+create_test_users() {
+    local user
+    for user in "${TEST_USERS[@]}"; do
+        if id "$user" >/dev/null 2>&1; then
+            step "user $user: present (uid $(id -u "$user"))"
+            continue
+        fi
+        quiet useradd --create-home --shell /bin/bash "$user"
+        step "user $user: created (uid $(id -u "$user"))"
+    done
 }
 
 install_node_modules() {
@@ -83,7 +85,6 @@ check_dotnet() {
 
 install_packages
 step "slurm: $(dpkg-query -W -f='${Version}' slurmd) (slurm.h: $(test -f /usr/include/slurm/spank.h && echo present || echo MISSING))"
-create_test_user "$TEST_USER"
-create_test_user "$SECOND_TEST_USER"
+create_test_users
 install_node_modules
 check_dotnet

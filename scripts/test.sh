@@ -38,6 +38,7 @@ for project in \
     tests/SpankQrun.Emulator.Tests \
     tests/SpankQrun.Qrun.Tests \
     tests/SpankQrun.Accounting.Tests \
+    tests/SpankQrun.Gateway.Tests \
     tests/SpankQrun.Slurm.Tests; do
     step "$project"
     args=(test "$project" --no-build --nologo --logger "trx;LogFileName=$(basename "$project").trx" --results-directory "$RESULTS_DIR")

@@ -66,6 +66,19 @@ public static class EmulatorMessages
 
     public const string InvalidRequestSolution = "Fix the field named in 'location' and submit again.";
 
+    public const string InvalidHeaderSolution = "Fix or leave out the header named in 'target'.";
+
+    public static string ApiVersionInvalid(string value) =>
+        $"header 'IBM-API-Version' is \"{(value.Length > 40 ? value[..40] + "..." : value)}\": expected a date such as 2026-01-01 (YYYY-MM-DD)";
+
+    public static string BackendLanesFull(string backend, int lanes) =>
+        $"all {lanes.ToString(CultureInfo.InvariantCulture)} lanes of backend '{backend}' are held by jobs that have not been deleted";
+
+    public static string BodyTooLarge(long limit) =>
+        $"the request body is larger than the {limit.ToString(CultureInfo.InvariantCulture)} bytes this service accepts";
+
+    public const string BodyTooLargeSolution = "Send a smaller body; job inputs travel through storage, not in the request.";
+
     public static string BackendNotFound(string name) => $"backend '{name}' does not exist on this service";
 
     public const string BackendNotFoundSolution = "List the backends with GET /v1/backends and use one of their names.";
@@ -128,6 +141,8 @@ public static class EmulatorMessages
     // The simulator's failure code is already in its own log lines; the reason stays the readable message.
     public static string ExecutionFailed(string? code, string? message) =>
         message ?? $"the simulator reported a failure ({code ?? "no code"}) without a message";
+
+    public const string NotIsaSolution = "Transpile the circuit for this backend (its basis gates and coupling map are in GET /v1/backends/{name}/configuration) and submit a new job.";
 
     public const string ExecutionFailedSolution = "Fix the circuit or PUB named in the message and submit a new job.";
 

@@ -34,6 +34,7 @@ catch (EmulatorConfigurationException exception)
 
 // Request log first, so that every request is seen, then one Map call per feature.
 app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseMiddleware<ApiVersionHeaderMiddleware>();
 app.MapVersion();
 app.MapAuth();
 app.MapBackends();

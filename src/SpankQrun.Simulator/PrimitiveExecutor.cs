@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Diagnostics;
 using System.Text.Json;
 using SpankQrun.Primitives;
 using SpankQrun.Simulator.Execution;
@@ -20,29 +18,39 @@ public static class PrimitiveExecutor
 
     /// <summary>
     /// Runs every PUB and returns the result document. Throws <see cref="OperationCanceledException"/> when cancelled
-    /// (checked between gates and shots); never throws for bad input, which becomes a failure instead.
+    /// (checked while binding, expanding, between gates and between shots); never throws for bad input, which becomes a
+    /// failure instead.
     /// </summary>
     public static PrimitiveExecution Execute(
         PrimitiveKind kind, ReadOnlySpan<byte> utf8Input, PrimitiveExecutionOptions options, CancellationToken cancellationToken)
     {
+        var prepared = Prepare(kind, utf8Input, options, cancellationToken);
+        return prepared.Failure ?? prepared.Run(cancellationToken);
+    }
+
+    /// <summary>
+    /// Parses, binds and checks every PUB (qubits on the target, ISA, operation budget) and computes the usage, without
+    /// running a shot. The result says how many qubits the largest PUB simulates, so that a caller can wait for memory.
+    /// </summary>
+    public static PreparedPrimitive Prepare(
+        PrimitiveKind kind, ReadOnlySpan<byte> utf8Input, PrimitiveExecutionOptions options, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(options);
-        var log = new List<string>();
         var errors = PubsValidator.Validate(utf8Input, kind);
         if (errors.Count > 0)
         {
             var message = string.Join("; ", errors.Take(5).Select(error => ExecutionMessages.InvalidInput(error.JsonPath, error.Message)));
-            return Failure(PrimitiveFailureCodes.InvalidInput, message, log);
+            return PreparedPrimitive.Failed(PrimitiveFailureCodes.InvalidInput, message);
         }
 
         try
         {
             using var document = JsonDocument.Parse(utf8Input.ToArray());
-            var result = Run(kind, document.RootElement, options, log, cancellationToken);
-            return new PrimitiveExecution(true, result, null, null, log);
+            return PreparedPrimitive.Create(kind, document.RootElement, options, cancellationToken);
         }
         catch (PubFailureException failure)
         {
-            return Failure(failure.Code, failure.Message, log);
+            return PreparedPrimitive.Failed(failure.Code, failure.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -50,65 +58,14 @@ public static class PrimitiveExecutor
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return Failure(PrimitiveFailureCodes.InternalError, ExecutionMessages.Internal(exception.Message), log);
+            return PreparedPrimitive.Failed(PrimitiveFailureCodes.InternalError, ExecutionMessages.Internal(exception.Message));
         }
     }
 
-    private static PrimitiveExecution Failure(string code, string message, List<string> log)
-    {
-        log.Add($"failed ({code}): {message}");
-        return new PrimitiveExecution(false, null, code, message, log);
-    }
-
-    private static byte[] Run(
-        PrimitiveKind kind, JsonElement root, PrimitiveExecutionOptions options, List<string> log, CancellationToken cancellationToken)
-    {
-        var random = options.Seed is { } seed ? new Random(seed) : new Random();
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("results");
-            var index = 0;
-            foreach (var pub in root.GetProperty("pubs").EnumerateArray())
-            {
-                var stopwatch = Stopwatch.StartNew();
-                var circuit = CompiledCircuit.Compile(index, pub[0].GetString()!, options.MaxQubits);
-                string summary;
-                if (kind == PrimitiveKind.Sampler)
-                {
-                    var values = ParameterValues.Read(index, Optional(pub, 1), circuit.Program.Parameters);
-                    var shots = SamplerShots(index, root, pub);
-                    SamplerRunner.Run(index, circuit, values, shots, random, writer, cancellationToken);
-                    summary = $"{shots} shots x {values.SetCount} parameter set(s)";
-                }
-                else
-                {
-                    var observables = ObservableArray.Read(pub[1]);
-                    var values = ParameterValues.Read(index, Optional(pub, 2), circuit.Program.Parameters);
-                    var precision = EstimatorPrecision(root, pub);
-                    EstimatorRunner.Run(index, circuit, observables, values, precision, writer, cancellationToken);
-                    summary = $"{observables.Observables.Count} observable(s) x {values.SetCount} parameter set(s), precision {precision:G4}";
-                }
-
-                log.Add($"pub {index}: {kind.ToProgramId()}, {circuit.SimulatedQubits} qubit(s) simulated ({circuit.DescribeQubits()}), {summary}, {stopwatch.Elapsed.TotalMilliseconds:F1} ms");
-                index++;
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartObject("metadata");
-            writer.WriteNumber("version", 2);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static JsonElement? Optional(JsonElement pub, int index) =>
+    internal static JsonElement? Optional(JsonElement pub, int index) =>
         pub.GetArrayLength() > index && pub[index].ValueKind != JsonValueKind.Null ? pub[index] : null;
 
-    private static int SamplerShots(int index, JsonElement root, JsonElement pub)
+    internal static int SamplerShots(int index, JsonElement root, JsonElement pub)
     {
         long shots = DefaultShots;
         if (Optional(pub, 2) is { } pubShots)
@@ -131,7 +88,7 @@ public static class PrimitiveExecutor
     }
 
     /// <summary>PUB precision, else top-level precision, else options.default_precision, else 1/√options.default_shots.</summary>
-    private static double EstimatorPrecision(JsonElement root, JsonElement pub)
+    internal static double EstimatorPrecision(JsonElement root, JsonElement pub)
     {
         if (Optional(pub, 3) is { } precision)
         {

@@ -15,6 +15,9 @@ public static class PrimitiveFailureCodes
     /// <summary>A circuit touches more qubits, or expands to more operations, than the simulator allows.</summary>
     public const string TooLarge = "too_large";
 
+    /// <summary>A circuit is not an ISA circuit of the backend (a gate outside its basis, or an uncoupled pair).</summary>
+    public const string NotIsa = "not_isa";
+
     /// <summary>An unexpected simulator fault (a bug); the message carries the exception's text.</summary>
     public const string InternalError = "internal_error";
 }

@@ -3,7 +3,7 @@ using SpankQrun.Emulator.Tests.Infrastructure;
 
 namespace SpankQrun.Emulator.Tests;
 
-/// <summary>A backend configured with "reserved": true refuses jobs with 423 code 1233 and reports itself paused.</summary>
+/// <summary>A backend configured with "reserved": true refuses jobs with 423 code 1233 and reports itself online and locked.</summary>
 public sealed class ReservedBackendTests(ReservedBackendFixture fixture) : IClassFixture<ReservedBackendFixture>
 {
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ReservedBackendTests(ReservedBackendFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Backend_Reserved_ReportsPausedWithAReservationMessage()
+    public async Task Backend_Reserved_ReportsOnlineLockedWithAReservationMessage()
     {
         using var session = await DirectAccessSession.OpenAsync(fixture.Server.Endpoint);
 
@@ -43,12 +43,13 @@ public sealed class ReservedBackendTests(ReservedBackendFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await DirectAccessSession.ReadJsonAsync(response);
-        Assert.Equal("paused", body.GetProperty("status").GetString());
+        Assert.Equal("online", body.GetProperty("status").GetString());
+        Assert.True(body.GetProperty("locked").GetBoolean());
         Assert.StartsWith("reserved", body.GetProperty("message").GetString());
     }
 
     [Fact]
-    public async Task Backends_List_ShowsOnlyTheReservedBackendPaused()
+    public async Task Backends_List_ShowsOnlyTheReservedBackendLocked()
     {
         using var session = await DirectAccessSession.OpenAsync(fixture.Server.Endpoint);
 
@@ -56,9 +57,10 @@ public sealed class ReservedBackendTests(ReservedBackendFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var backends = (await DirectAccessSession.ReadJsonAsync(response)).GetProperty("backends").EnumerateArray()
-            .Select(backend => (backend.GetProperty("name").GetString(), backend.GetProperty("status").GetString(), backend.TryGetProperty("message", out _)));
+            .Select(backend => (backend.GetProperty("name").GetString(), backend.GetProperty("status").GetString(),
+                backend.GetProperty("locked").GetBoolean(), backend.TryGetProperty("message", out _)));
         Assert.Equal(
-            [(ReservedBackendFixture.ReservedBackend, "paused", true), (ReservedBackendFixture.OpenBackend, "online", false)],
+            [(ReservedBackendFixture.ReservedBackend, "online", true, true), (ReservedBackendFixture.OpenBackend, "online", false, false)],
             backends);
     }
 }

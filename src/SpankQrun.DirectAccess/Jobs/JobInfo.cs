@@ -26,6 +26,10 @@ public sealed class JobInfo
     [JsonPropertyName("reason_solution")]
     public string? ReasonSolution { get; set; }
 
+    /// <summary>What the job used (final jobs; absent on older services).</summary>
+    [JsonPropertyName("usage")]
+    public JobUsageInfo? Usage { get; set; }
+
     /// <summary>The reason code as text, if any.</summary>
     [JsonIgnore]
     public string? ReasonCode => JsonValueText.Of(ReasonCodeValue);

@@ -85,6 +85,23 @@ public sealed class JobStorage : IDisposable
         }
     }
 
+    /// <summary>The object's size in bytes, or null when it does not exist.</summary>
+    public async Task<long?> SizeAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync("stat", key, async () =>
+            {
+                var metadata = await client.GetObjectMetadataAsync(options.Bucket, key, cancellationToken).ConfigureAwait(false);
+                return (long?)metadata.ContentLength;
+            }).ConfigureAwait(false);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Deletes the object; a missing object is not an error.</summary>
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         RunAsync("delete", key, () => client.DeleteObjectAsync(options.Bucket, key, cancellationToken));

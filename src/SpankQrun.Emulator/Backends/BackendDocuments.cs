@@ -1,23 +1,27 @@
 using SpankQrun.Emulator.Configuration;
+using SpankQrun.Simulator.Targets;
 
 namespace SpankQrun.Emulator.Backends;
 
 /// <summary>Builds the IBM-style configuration and properties documents of an emulated backend.</summary>
 public static class BackendDocuments
 {
-    private const string Version = "1.0.0";
     private static readonly string[] TwoQubitGates = ["cx", "cz", "ecr"];
     private static readonly string[] ParameterisedGates = ["rz", "rx", "ry", "p", "u1"];
 
-    // The contract's statuses are online, offline and paused, and only online means "you can send jobs",
-    // so a reserved backend that is otherwise online reports paused, with the reservation as its message.
-    public static BackendSummaryResponse Summary(BackendSettings backend) => backend.Reserved
-        ? new(backend.Name, backend.Status == "online" ? "paused" : backend.Status, EmulatorMessages.BackendReservedStatus)
-        : new(backend.Name, backend.Status);
+    // Today's API reports a reservation as "locked" on an online backend; the configured message wins over the default one.
+    public static BackendSummaryResponse Summary(BackendSettings backend) => new(
+        backend.Name,
+        backend.Status,
+        backend.Message ?? (backend.Reserved ? EmulatorMessages.BackendReservedStatus : null),
+        backend.Version,
+        backend.Status == "online" ? backend.Reserved : null);
+
+    public static BackendLanesResponse Lanes(BackendSettings backend) => new(new LaneConfiguration(backend.Lanes), new LaneConfiguration(0));
 
     public static BackendConfigurationResponse Configuration(BackendSettings backend, int maxSimulatedQubits) => new(
         BackendName: backend.Name,
-        BackendVersion: Version,
+        BackendVersion: backend.Version,
         NQubits: backend.NumQubits,
         BasisGates: backend.BasisGates,
         CouplingMap: backend.CouplingMap,
@@ -50,16 +54,16 @@ public static class BackendDocuments
             if (TwoQubitGates.Contains(gate, StringComparer.Ordinal))
             {
                 foreach (var pair in backend.CouplingMap ?? [])
-                    gates.Add(GateProperties(gate, pair, now));
+                    gates.Add(GateProperties(gate, pair, now, GateLength(backend, gate, 2)));
             }
             else
             {
                 for (var qubit = 0; qubit < backend.NumQubits; qubit++)
-                    gates.Add(GateProperties(gate, [qubit], now));
+                    gates.Add(GateProperties(gate, [qubit], now, GateLength(backend, gate, 1)));
             }
         }
 
-        return new BackendPropertiesResponse(backend.Name, Version, now, qubits, gates, []);
+        return new BackendPropertiesResponse(backend.Name, backend.Version, now, qubits, gates, []);
     }
 
     private static BackendGateConfiguration Gate(string name) =>
@@ -67,7 +71,10 @@ public static class BackendDocuments
             ? new BackendGateConfiguration(name, ["theta"], $"gate {name}(theta) q {{ U(0, 0, theta) q; }}")
             : new BackendGateConfiguration(name, [], "");
 
-    private static BackendGateProperties GateProperties(string gate, IReadOnlyList<int> qubits, DateTimeOffset now) =>
-        new(gate, qubits, [new BackendNduv(now, "gate_error", "", 0), new BackendNduv(now, "gate_length", "ns", 60)],
+    private static double GateLength(BackendSettings backend, string gate, int qubits) =>
+        ScheduleModel.GateTime(backend.ToTarget(), gate, qubits);
+
+    private static BackendGateProperties GateProperties(string gate, IReadOnlyList<int> qubits, DateTimeOffset now, double lengthNs) =>
+        new(gate, qubits, [new BackendNduv(now, "gate_error", "", 0), new BackendNduv(now, "gate_length", "ns", lengthNs)],
             $"{gate}{string.Join('_', qubits)}");
 }

@@ -5,7 +5,7 @@ using SpankQrun.Emulator.Errors;
 
 namespace SpankQrun.Emulator.Backends;
 
-/// <summary>GET /v1/backends, /v1/backends/{name}, .../configuration and .../properties.</summary>
+/// <summary>GET /v1/backends, /v1/backends/{name}, .../configuration, .../properties and .../lanes.</summary>
 public static class BackendsApi
 {
     public static RouteGroupBuilder MapBackends(this IEndpointRouteBuilder routes)
@@ -19,17 +19,22 @@ public static class BackendsApi
         group.MapGet("/{name}", Results<Ok<BackendSummaryResponse>, JsonHttpResult<ApiErrorBody>> (string name, EmulatorSettings settings) =>
             settings.FindBackend(name) is { } backend
                 ? TypedResults.Ok(BackendDocuments.Summary(backend))
-                : ApiErrors.BackendNotFound(name));
+                : ApiErrors.BackendPathNotFound(name));
 
         group.MapGet("/{name}/configuration", Results<Ok<BackendConfigurationResponse>, JsonHttpResult<ApiErrorBody>> (string name, EmulatorSettings settings) =>
             settings.FindBackend(name) is { } backend
                 ? TypedResults.Ok(BackendDocuments.Configuration(backend, settings.MaxSimulatedQubits))
-                : ApiErrors.BackendNotFound(name));
+                : ApiErrors.BackendPathNotFound(name));
 
         group.MapGet("/{name}/properties", Results<Ok<BackendPropertiesResponse>, JsonHttpResult<ApiErrorBody>> (string name, EmulatorSettings settings, TimeProvider clock) =>
             settings.FindBackend(name) is { } backend
                 ? TypedResults.Ok(BackendDocuments.Properties(backend, clock.GetUtcNow()))
-                : ApiErrors.BackendNotFound(name));
+                : ApiErrors.BackendPathNotFound(name));
+
+        group.MapGet("/{name}/lanes", Results<Ok<BackendLanesResponse>, JsonHttpResult<ApiErrorBody>> (string name, EmulatorSettings settings) =>
+            settings.FindBackend(name) is { } backend
+                ? TypedResults.Ok(BackendDocuments.Lanes(backend))
+                : ApiErrors.BackendPathNotFound(name));
 
         return group;
     }

@@ -11,4 +11,10 @@ public sealed class BackendConfigEntry
     public double? QueueDelaySecs { get; set; }
     public double? ExecutionDelaySecs { get; set; }
     public bool? Reserved { get; set; }
+    public int? Lanes { get; set; }
+    public string? Version { get; set; }
+    public string? Message { get; set; }
+    public string? Isa { get; set; }
+    public Dictionary<string, long>? GateTimesNs { get; set; }
+    public long? RepDelayNs { get; set; }
 }

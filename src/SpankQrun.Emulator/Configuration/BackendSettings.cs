@@ -1,6 +1,10 @@
 namespace SpankQrun.Emulator.Configuration;
 
-/// <summary>One emulated backend. A <see cref="Reserved"/> backend refuses new jobs with 423 code 1233.</summary>
+/// <summary>
+/// One emulated backend. A <see cref="Reserved"/> backend refuses new jobs with 423 code 1233 and reports
+/// <c>locked</c>. <see cref="Lanes"/> jobs at most may exist on it at once; <see cref="StrictIsa"/> refuses
+/// circuits outside its basis gates and coupling map; gate times and the repetition delay drive the usage figures.
+/// </summary>
 public sealed record BackendSettings(
     string Name,
     int NumQubits,
@@ -9,4 +13,10 @@ public sealed record BackendSettings(
     string Status,
     double QueueDelaySecs,
     double ExecutionDelaySecs,
-    bool Reserved);
+    bool Reserved,
+    int Lanes = EmulatorDefaults.ExecutionLanes,
+    string Version = EmulatorDefaults.BackendVersion,
+    string? Message = null,
+    bool StrictIsa = false,
+    IReadOnlyDictionary<string, long>? GateTimesNs = null,
+    long RepDelayNs = EmulatorDefaults.RepDelayNs);

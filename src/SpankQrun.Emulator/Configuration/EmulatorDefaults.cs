@@ -9,6 +9,8 @@ public static class EmulatorDefaults
     public const int MaxSimulatedQubits = 28;
     public const string ListenUrl = "http://127.0.0.1:8290";
     public const string ConfigFileName = "emulator.json";
+    public const string BackendVersion = "1.0.0";
+    public const long RepDelayNs = 250_000;
 
     public static IReadOnlyList<AppIdClientSettings> AppIdClients { get; } = [new("demo", "demopass")];
 
@@ -16,14 +18,15 @@ public static class EmulatorDefaults
 
     public static IReadOnlyList<BackendSettings> Backends { get; } =
     [
-        Backend("fake_brisbane", 127, "ecr"),
-        Backend("fake_cairo", 27, "cx"),
-        Backend("fake_lagos", 7, "cx"),
-        Backend("fake_torino", 133, "cz"),
+        Backend("fake_brisbane", 127, "ecr", BackendCouplingMaps.Brisbane),
+        Backend("fake_cairo", 27, "cx", BackendCouplingMaps.Cairo),
+        Backend("fake_lagos", 7, "cx", BackendCouplingMaps.Lagos),
+        Backend("fake_torino", 133, "cz", null),
     ];
 
     public static IReadOnlyList<string> BasisGates(string twoQubitGate) => [twoQubitGate, "id", "rz", "sx", "x"];
 
-    private static BackendSettings Backend(string name, int qubits, string twoQubitGate) =>
-        new(name, qubits, BasisGates(twoQubitGate), CouplingMap: null, "online", QueueDelaySecs: 0, ExecutionDelaySecs: 0, Reserved: false);
+    private static BackendSettings Backend(string name, int qubits, string twoQubitGate, int[][]? couplingMap) =>
+        new(name, qubits, BasisGates(twoQubitGate), couplingMap?.Select(pair => (IReadOnlyList<int>)pair).ToArray(), "online",
+            QueueDelaySecs: 0, ExecutionDelaySecs: 0, Reserved: false, StrictIsa: couplingMap is not null);
 }

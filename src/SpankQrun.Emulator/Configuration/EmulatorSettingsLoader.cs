@@ -60,8 +60,8 @@ public static class EmulatorSettingsLoader
         }
 
         var backends = file.Backends is null
-            ? EmulatorDefaults.Backends
-            : file.Backends.Select((entry, index) => ValidateBackend(entry, index, path)).ToArray();
+            ? [.. EmulatorDefaults.Backends.Select(backend => backend with { Lanes = lanes })]
+            : file.Backends.Select((entry, index) => ValidateBackend(entry, index, path, lanes)).ToArray();
         var duplicate = backends.GroupBy(backend => backend.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
             throw Error(path, "backends", "unique backend names", $"\"{duplicate.Key}\" twice");
@@ -78,7 +78,7 @@ public static class EmulatorSettingsLoader
         return new AppIdClientSettings(entry.ClientId, entry.Secret);
     }
 
-    private static BackendSettings ValidateBackend(BackendConfigEntry entry, int index, string path)
+    private static BackendSettings ValidateBackend(BackendConfigEntry entry, int index, string path, int totalLanes)
     {
         var place = $"backends[{index}]";
         if (string.IsNullOrWhiteSpace(entry.Name) || entry.Name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
@@ -108,6 +108,28 @@ public static class EmulatorSettingsLoader
         if (executionDelay < 0 || double.IsNaN(executionDelay))
             throw Error(path, $"{place}.execution_delay_secs", "a number >= 0", executionDelay.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+        var lanes = entry.Lanes ?? totalLanes;
+        if (lanes < 1 || lanes > totalLanes)
+            throw Error(path, $"{place}.lanes", $"an integer from 1 to execution_lanes ({Text(totalLanes)})", Text(lanes));
+
+        var version = entry.Version ?? EmulatorDefaults.BackendVersion;
+        if (string.IsNullOrWhiteSpace(version))
+            throw Error(path, $"{place}.version", "a non-empty string", "an empty string");
+
+        var isa = entry.Isa ?? (couplingMap is null ? "lenient" : "strict");
+        if (isa is not ("strict" or "lenient"))
+            throw Error(path, $"{place}.isa", "strict or lenient", $"\"{isa}\"");
+
+        foreach (var (gate, time) in entry.GateTimesNs ?? [])
+        {
+            if (time < 0)
+                throw Error(path, $"{place}.gate_times_ns.{gate}", "an integer number of nanoseconds >= 0", Text(time));
+        }
+
+        var repDelay = entry.RepDelayNs ?? EmulatorDefaults.RepDelayNs;
+        if (repDelay < 0)
+            throw Error(path, $"{place}.rep_delay_ns", "an integer number of nanoseconds >= 0", Text(repDelay));
+
         return new BackendSettings(
             entry.Name,
             qubits,
@@ -116,8 +138,16 @@ public static class EmulatorSettingsLoader
             status,
             queueDelay,
             executionDelay,
-            entry.Reserved ?? false);
+            entry.Reserved ?? false,
+            lanes,
+            version,
+            entry.Message,
+            isa == "strict",
+            entry.GateTimesNs,
+            repDelay);
     }
+
+    private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static EmulatorConfigurationException Error(string path, string key, string expected, string found) =>
         new(EmulatorMessages.ConfigValueInvalid(path, key, expected, found));

@@ -2,7 +2,7 @@ namespace SpankQrun.Emulator.Errors;
 
 /// <summary>
 /// Codes of <see cref="ApiErrorDetail.Code"/>. 1216, 1231, 1232, 1233, 1291, 1306 and 1337 are the service's own;
-/// 1200 (invalid request) and 1201 (unauthorized) are the emulator's choice.
+/// 1200 (invalid request), 1201 (unauthorized) and 1202 (body too large) are the emulator's choice.
 /// </summary>
 public static class ApiErrorCodes
 {
@@ -15,4 +15,5 @@ public static class ApiErrorCodes
     public const string JobNotFound = "1291";
     public const string JobNotCancellable = "1306";
     public const string JobNotFinal = "1337";
+    public const string PayloadTooLarge = "1202";
 }

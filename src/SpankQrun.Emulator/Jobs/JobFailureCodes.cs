@@ -8,5 +8,9 @@ public static class JobFailureCodes
     public const int ExecutionFailed = 1403;
     public const int OutputUnwritable = 1404;
     public const int TimedOut = 1405;
+    public const int NotIsa = 1406;
+    public const int StorageHostRefused = 1407;
+    public const int InputTooLarge = 1408;
+    public const int MemoryUnavailable = 1409;
     public const int Internal = 1499;
 }

@@ -18,7 +18,15 @@ public static class JobMapping
         job.Failure?.Code,
         job.Failure?.Message,
         job.Failure?.Solution,
-        job.QuantumNanoseconds is { } nanoseconds ? new JobUsageResponse(nanoseconds) : null);
+        Usage(job),
+        new JobMetricsResponse(job.Status == JobStatus.Completed ? job.CircuitNanoseconds ?? 0 : null,
+            new JobTimestampsResponse(job.CreatedTime, job.EndTime)));
+
+    /// <summary>Every final job reports usage: the model's figure when it completed, 0 when no circuit ran to the end.</summary>
+    private static JobUsageResponse? Usage(Job job) =>
+        job.QuantumNanoseconds is { } nanoseconds ? new JobUsageResponse(nanoseconds)
+        : job.IsFinal ? new JobUsageResponse(0)
+        : null;
 
     public static string ToWire(this JobLogLevel level) => level.ToString().ToLowerInvariant();
 

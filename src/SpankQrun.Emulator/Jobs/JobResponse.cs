@@ -1,6 +1,6 @@
 namespace SpankQrun.Emulator.Jobs;
 
-/// <summary>Wire form of a job in GET /v1/jobs.</summary>
+/// <summary>Wire form of a job in GET /v1/jobs and GET /v1/jobs/{id}.</summary>
 public sealed record JobResponse(
     string Id,
     string Backend,
@@ -14,4 +14,5 @@ public sealed record JobResponse(
     int? ReasonCode,
     string? ReasonMessage,
     string? ReasonSolution,
-    JobUsageResponse? Usage);
+    JobUsageResponse? Usage,
+    JobMetricsResponse Metrics);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SpankQrun.Emulator.Configuration;
 using SpankQrun.Primitives;
 using SpankQrun.Simulator;
+using SpankQrun.Simulator.Targets;
 
 namespace SpankQrun.Emulator.Jobs;
 
@@ -58,6 +59,7 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
             }
 
             await storage.PutAsync(job.Storage.Results, outcome.ResultJson!, "application/json", execution.Token);
+            var usage = outcome.Usage!;
             var elapsed = clock.GetElapsedTime(started);
             log.Add(JobLogLevel.Info, EmulatorMessages.LogJobCompleted(elapsed));
             await UploadLogsAsync(job, log, execution.Token);
@@ -66,7 +68,8 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
             {
                 Status = JobStatus.Completed,
                 EndTime = end,
-                QuantumNanoseconds = (long)(elapsed.Ticks * (1_000_000_000.0 / TimeSpan.TicksPerSecond)),
+                QuantumNanoseconds = usage.QuantumNanoseconds,
+                CircuitNanoseconds = usage.CircuitNanoseconds,
             }))
                 logger.LogInformation("Job {JobId} completed", job.Id);
         }
@@ -109,26 +112,38 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
         if (errors.Count > 0)
             return ExecutionOutcome.Failed(JobFailureCodes.InputInvalid, EmulatorMessages.InputInvalid(errors), EmulatorMessages.InputInvalidSolution);
 
-        if (PhysicalQubitCheck.FindProblem(input, backend.Name, backend.NumQubits) is { } qubitProblem)
-            return ExecutionOutcome.Failed(JobFailureCodes.InputInvalid, qubitProblem, EmulatorMessages.InputInvalidSolution);
+        var options = new PrimitiveExecutionOptions(settings.SimulatorSeed, settings.MaxSimulatedQubits, backend.ToTarget());
+        // The simulator is synchronous and CPU-bound: give it its own thread rather than a pool thread.
+        var prepared = await Task.Factory.StartNew(
+            () => PrimitiveExecutor.Prepare(job.Program, input, options, cancellationToken),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (prepared.Failure is { } refused)
+            return Refused(refused);
 
         await Task.Delay(TimeSpan.FromSeconds(backend.ExecutionDelaySecs), clock, cancellationToken);
 
-        var options = new PrimitiveExecutionOptions(settings.SimulatorSeed, settings.MaxSimulatedQubits);
-        // The simulator is synchronous and CPU-bound: give it its own thread rather than a pool thread.
         var result = await Task.Factory.StartNew(
-            () => PrimitiveExecutor.Execute(job.Program, input, options, cancellationToken),
+            () => prepared.Run(cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         foreach (var line in result.LogLines)
             log.Add(JobLogLevel.Info, line);
 
         if (!result.Succeeded || result.ResultJson is null)
-            return ExecutionOutcome.Failed(JobFailureCodes.ExecutionFailed,
-                EmulatorMessages.ExecutionFailed(result.FailureCode, result.FailureMessage), EmulatorMessages.ExecutionFailedSolution);
+            return Refused(result);
 
-        return new ExecutionOutcome(result.ResultJson, null);
+        return new ExecutionOutcome(result.ResultJson, result.Usage ?? prepared.Usage, null);
     }
+
+    private static ExecutionOutcome Refused(PrimitiveExecution result) => result.FailureCode switch
+    {
+        PrimitiveFailureCodes.InvalidInput => ExecutionOutcome.Failed(JobFailureCodes.InputInvalid,
+            EmulatorMessages.ExecutionFailed(result.FailureCode, result.FailureMessage), EmulatorMessages.InputInvalidSolution),
+        PrimitiveFailureCodes.NotIsa => ExecutionOutcome.Failed(JobFailureCodes.NotIsa,
+            EmulatorMessages.ExecutionFailed(result.FailureCode, result.FailureMessage), EmulatorMessages.NotIsaSolution),
+        _ => ExecutionOutcome.Failed(JobFailureCodes.ExecutionFailed,
+            EmulatorMessages.ExecutionFailed(result.FailureCode, result.FailureMessage), EmulatorMessages.ExecutionFailedSolution),
+    };
 
     private async Task FailAsync(Job job, JobLog log, JobFailure failure, CancellationToken cancellationToken)
     {
@@ -153,8 +168,8 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
             await storage.PutAsync(logs, log.ToUtf8(), "text/plain; charset=utf-8", cancellationToken);
     }
 
-    private sealed record ExecutionOutcome(byte[]? ResultJson, JobFailure? Failure)
+    private sealed record ExecutionOutcome(byte[]? ResultJson, ExecutionUsage? Usage, JobFailure? Failure)
     {
-        public static ExecutionOutcome Failed(int code, string message, string solution) => new(null, new JobFailure(code, message, solution));
+        public static ExecutionOutcome Failed(int code, string message, string solution) => new(null, null, new JobFailure(code, message, solution));
     }
 }

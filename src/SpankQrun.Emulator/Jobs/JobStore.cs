@@ -13,10 +13,12 @@ public sealed class JobStore
     private readonly Dictionary<string, CancellationTokenSource> _cancellations = new(StringComparer.Ordinal);
     private readonly JobStateFile? _stateFile;
     private readonly TimeProvider _clock;
+    private readonly EmulatorSettings _settings;
 
     public JobStore(EmulatorSettings settings, StatePaths paths, TimeProvider clock)
     {
         Lanes = settings.ExecutionLanes;
+        _settings = settings;
         _clock = clock;
         if (paths.JobsFile is { } file)
         {
@@ -48,6 +50,13 @@ public sealed class JobStore
             return [.. _jobs.Where(job => !job.IsFinal).Select(job => job.Id)];
     }
 
+    /// <summary>Jobs (of any state, not yet deleted) that hold a lane of <paramref name="backend"/>.</summary>
+    public int CountOn(string backend)
+    {
+        lock (_lock)
+            return _jobs.Count(job => job.Backend == backend);
+    }
+
     public SubmitOutcome TrySubmit(Job job)
     {
         lock (_lock)
@@ -56,6 +65,8 @@ public sealed class JobStore
                 return SubmitOutcome.DuplicateId;
             if (_jobs.Count >= Lanes)
                 return SubmitOutcome.LanesFull;
+            if (_settings.FindBackend(job.Backend) is { } backend && _jobs.Count(existing => existing.Backend == job.Backend) >= backend.Lanes)
+                return SubmitOutcome.BackendLanesFull;
 
             _jobs.Add(job);
             _cancellations[job.Id] = new CancellationTokenSource();

@@ -7,7 +7,7 @@ using SpankQrun.Emulator.Json;
 
 namespace SpankQrun.Emulator.Jobs;
 
-/// <summary>POST /v1/jobs, GET /v1/jobs, POST /v1/jobs/{id}/cancel and DELETE /v1/jobs/{id}.</summary>
+/// <summary>POST /v1/jobs, GET /v1/jobs, GET /v1/jobs/{id}, POST /v1/jobs/{id}/cancel and DELETE /v1/jobs/{id}.</summary>
 public static class JobsApi
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder routes)
@@ -17,6 +17,8 @@ public static class JobsApi
 
         group.MapPost("", SubmitAsync);
         group.MapGet("", (JobStore store) => TypedResults.Ok(new JobListResponse([.. store.List().Select(job => job.ToResponse())])));
+        group.MapGet("/{id}", Results<Ok<JobResponse>, JsonHttpResult<ApiErrorBody>> (string id, JobStore store) =>
+            store.Find(id) is { } job ? TypedResults.Ok(job.ToResponse()) : ApiErrors.JobNotFound(id));
         group.MapPost("/{id}/cancel", Cancel);
         group.MapDelete("/{id}", Delete);
         return group;
@@ -57,6 +59,8 @@ public static class JobsApi
                 return ApiErrors.DuplicateJobId(job.Id);
             case SubmitOutcome.LanesFull:
                 return ApiErrors.LanesFull(store.Lanes);
+            case SubmitOutcome.BackendLanesFull:
+                return ApiErrors.BackendLanesFull(job.Backend, settings.FindBackend(job.Backend)!.Lanes);
         }
 
         queue.Enqueue(job.Id);

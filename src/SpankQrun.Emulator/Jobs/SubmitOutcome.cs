@@ -6,4 +6,5 @@ public enum SubmitOutcome
     Accepted,
     DuplicateId,
     LanesFull,
+    BackendLanesFull,
 }

@@ -13,6 +13,9 @@ namespace SpankQrun.Emulator.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(VersionResponse))]
+[JsonSerializable(typeof(VersionsResponse))]
+[JsonSerializable(typeof(BackendLanesResponse))]
+[JsonSerializable(typeof(JobResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(IamErrorResponse))]
 [JsonSerializable(typeof(ApiErrorBody))]

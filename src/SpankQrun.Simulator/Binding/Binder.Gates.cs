@@ -112,6 +112,8 @@ internal sealed partial class Binder
             return calls;
         }
 
+        var (line, column) = _text.GetLineAndColumn(call.Identifier.Span.Start);
+
         for (var k = 0; k < width; k++)
         {
             var qubits = operands.Select(operand => operand.IsRegister ? operand.Qubits[k] : operand.Qubits[0]).ToArray();
@@ -122,7 +124,8 @@ internal sealed partial class Binder
                 return [];
             }
 
-            calls.Add(new BoundGateCall(gate, arguments, qubits));
+            _budget?.Spend();
+            calls.Add(new BoundGateCall(gate, arguments, qubits, line, column));
         }
 
         return calls;

@@ -16,6 +16,7 @@ internal sealed partial class Binder
         {
             foreach (var qubit in source.Qubits)
             {
+                _budget?.Spend();
                 _operations.Add(new BoundMeasure(qubit, -1));
             }
 
@@ -35,6 +36,7 @@ internal sealed partial class Binder
 
         for (var i = 0; i < bits.Length; i++)
         {
+            _budget?.Spend();
             _operations.Add(new BoundMeasure(source.Qubits[i], bits[i]));
         }
     }
@@ -47,6 +49,7 @@ internal sealed partial class Binder
             {
                 foreach (var qubit in resolved.Qubits)
                 {
+                    _budget?.Spend();
                     _operations.Add(new BoundReset(qubit));
                     _activeQubits.Add(qubit);
                 }
@@ -107,6 +110,12 @@ internal sealed partial class Binder
         if (_addressing == QubitAddressing.Declared)
         {
             _diagnostics.ReportMixedQubitKinds(physical.Span);
+            return null;
+        }
+
+        if (physical.Index >= _physicalQubitCount && _backendName is not null)
+        {
+            _diagnostics.ReportQubitNotOnBackend(physical.Span, physical.Qubit.Text, _backendName, _physicalQubitCount);
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpankQrun.Simulator.Execution;
 using SpankQrun.Simulator.Syntax;
 
 namespace SpankQrun.Simulator.Binding;
@@ -10,6 +11,10 @@ internal sealed partial class Binder
     public const int MaxRegisterSize = 100_000;
 
     private readonly DiagnosticBag _diagnostics;
+    private readonly SourceText _text;
+    private readonly int _physicalQubitCount;
+    private readonly string? _backendName;
+    private readonly OperationBudget? _budget;
     private readonly Dictionary<string, GateSymbol> _gates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QubitRegister> _qubitRegisters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ClassicalRegister Register, bool IsRegister)> _bitRegisters = new(StringComparer.Ordinal);
@@ -25,8 +30,12 @@ internal sealed partial class Binder
     private int _bitCount;
     private GateScope? _gateScope;
 
-    private Binder(SourceText text)
+    private Binder(SourceText text, int physicalQubitCount, string? backendName, OperationBudget? budget)
     {
+        _budget = budget;
+        _text = text;
+        _physicalQubitCount = physicalQubitCount;
+        _backendName = backendName;
         _diagnostics = new DiagnosticBag(text);
         foreach (var (name, gate) in GateLibrary.AlwaysDefined)
         {
@@ -34,9 +43,14 @@ internal sealed partial class Binder
         }
     }
 
-    public static (BoundProgram Program, IReadOnlyList<Diagnostic> Diagnostics) Bind(QasmSyntaxTree tree)
+    /// <summary>
+    /// Binds <paramref name="tree"/>. With <paramref name="backendName"/>, physical qubits from
+    /// <paramref name="physicalQubitCount"/> on are reported as missing on that backend (the diagnostic has line and column).
+    /// </summary>
+    public static (BoundProgram Program, IReadOnlyList<Diagnostic> Diagnostics) Bind(
+        QasmSyntaxTree tree, int physicalQubitCount = MaxPhysicalQubit + 1, string? backendName = null, OperationBudget? budget = null)
     {
-        var binder = new Binder(tree.Text);
+        var binder = new Binder(tree.Text, physicalQubitCount, backendName, budget);
         foreach (var statement in tree.Statements)
         {
             binder.BindStatement(statement);

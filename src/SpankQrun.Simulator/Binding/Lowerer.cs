@@ -1,3 +1,5 @@
+using SpankQrun.Simulator.Execution;
+
 namespace SpankQrun.Simulator.Binding;
 
 /// <summary>Expands gate definitions and evaluates angles for one set of parameter values.</summary>
@@ -5,10 +7,10 @@ internal static class Lowerer
 {
     /// <summary>
     /// Appends the program's instructions on simulated qubits (<paramref name="qubitMap"/>: program qubit to simulated index).
-    /// Returns false when the expansion exceeds <paramref name="maxInstructions"/>.
+    /// Every call, including empty ones and calls of gate definitions, is charged to <paramref name="budget"/>, which
+    /// throws when it is exhausted and observes cancellation.
     /// </summary>
-    public static bool TryLower(
-        BoundProgram program, ReadOnlySpan<double> inputs, int[] qubitMap, List<Instruction> output, int maxInstructions)
+    public static void Lower(BoundProgram program, ReadOnlySpan<double> inputs, int[] qubitMap, List<Instruction> output, OperationBudget budget)
     {
         foreach (var operation in program.Operations)
         {
@@ -21,32 +23,24 @@ internal static class Lowerer
                         qubits[i] = qubitMap[call.Qubits[i]];
                     }
 
-                    if (!TryExpand(call, inputs, [], qubits, output, maxInstructions))
-                    {
-                        return false;
-                    }
-
+                    Expand(call, inputs, [], qubits, output, budget);
                     break;
                 case BoundMeasure measure:
+                    budget.Spend();
                     output.Add(Instruction.Measure(qubitMap[measure.Qubit], measure.Bit));
                     break;
                 case BoundReset reset:
+                    budget.Spend();
                     output.Add(Instruction.Reset(qubitMap[reset.Qubit]));
                     break;
             }
-
-            if (output.Count > maxInstructions)
-            {
-                return false;
-            }
         }
-
-        return true;
     }
 
-    private static bool TryExpand(
-        BoundGateCall call, ReadOnlySpan<double> inputs, ReadOnlySpan<double> locals, int[] qubits, List<Instruction> output, int maxInstructions)
+    private static void Expand(
+        BoundGateCall call, ReadOnlySpan<double> inputs, ReadOnlySpan<double> locals, int[] qubits, List<Instruction> output, OperationBudget budget)
     {
+        budget.Spend();
         Span<double> arguments = stackalloc double[call.Arguments.Length];
         for (var i = 0; i < arguments.Length; i++)
         {
@@ -56,7 +50,7 @@ internal static class Lowerer
         if (call.Gate is BuiltinGateSymbol builtin)
         {
             builtin.Lower(arguments, qubits, output);
-            return output.Count <= maxInstructions;
+            return;
         }
 
         var gate = (UserGateSymbol)call.Gate;
@@ -69,12 +63,7 @@ internal static class Lowerer
                 innerQubits[i] = qubits[inner.Qubits[i]];
             }
 
-            if (!TryExpand(inner, inputs, gateArguments, innerQubits, output, maxInstructions))
-            {
-                return false;
-            }
+            Expand(inner, inputs, gateArguments, innerQubits, output, budget);
         }
-
-        return true;
     }
 }

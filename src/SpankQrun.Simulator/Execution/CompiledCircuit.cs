@@ -1,17 +1,25 @@
 using SpankQrun.Simulator.Binding;
 using SpankQrun.Simulator.Syntax;
+using SpankQrun.Simulator.Targets;
 
 namespace SpankQrun.Simulator.Execution;
 
 /// <summary>A parsed and bound circuit with the map from program qubits to the simulated (touched) qubits.</summary>
 internal sealed class CompiledCircuit
 {
+    /// <summary>Default operation budget: gate calls (expanded or not), measurements and resets per binding or lowering.</summary>
     public const int MaxInstructions = 10_000_000;
 
-    private CompiledCircuit(BoundProgram program, int[] qubitMap)
+    private readonly long _maxOperations;
+    private readonly CancellationToken _cancellationToken;
+
+    private CompiledCircuit(BoundProgram program, int[] qubitMap, long durationNs, long maxOperations, CancellationToken cancellationToken)
     {
         Program = program;
         QubitMap = qubitMap;
+        DurationNs = durationNs;
+        _maxOperations = maxOperations;
+        _cancellationToken = cancellationToken;
     }
 
     public BoundProgram Program { get; }
@@ -21,8 +29,17 @@ internal sealed class CompiledCircuit
 
     public int SimulatedQubits => Program.ActiveQubits.Count;
 
-    /// <summary>Parses and binds <paramref name="qasm"/>; throws <see cref="PubFailureException"/> naming line and column.</summary>
-    public static CompiledCircuit Compile(int pub, string qasm, int maxQubits)
+    /// <summary>One execution's duration on the target from <see cref="ScheduleModel"/>.</summary>
+    public long DurationNs { get; }
+
+    /// <summary>
+    /// Parses and binds <paramref name="qasm"/>, checks it against <paramref name="target"/> (qubits; ISA when strict) and
+    /// schedules it; throws <see cref="PubFailureException"/> naming line and column. Binding, the ISA walk and every later
+    /// <see cref="Lower"/> each charge at most <paramref name="maxOperations"/> calls and observe cancellation.
+    /// </summary>
+    public static CompiledCircuit Compile(
+        int pub, string qasm, int maxQubits, BackendTarget? target = null, long maxOperations = MaxInstructions,
+        CancellationToken cancellationToken = default)
     {
         var tree = QasmSyntaxTree.Parse(qasm);
         if (tree.Diagnostics.Count > 0)
@@ -30,12 +47,16 @@ internal sealed class CompiledCircuit
             throw new PubFailureException(PrimitiveFailureCodes.QasmError, ExecutionMessages.Qasm(pub, tree.Diagnostics[0]));
         }
 
-        var (program, diagnostics) = Binder.Bind(tree);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (program, diagnostics) = target is null
+            ? Binder.Bind(tree, budget: new OperationBudget(pub, maxOperations, cancellationToken))
+            : Binder.Bind(tree, target.NumQubits, target.Name, new OperationBudget(pub, maxOperations, cancellationToken));
         if (diagnostics.Count > 0)
         {
             throw new PubFailureException(PrimitiveFailureCodes.QasmError, ExecutionMessages.Qasm(pub, diagnostics[0]));
         }
 
+        var duration = CircuitInspector.Inspect(pub, program, target, new OperationBudget(pub, maxOperations, cancellationToken));
         if (program.ActiveQubits.Count > maxQubits)
         {
             throw new PubFailureException(PrimitiveFailureCodes.TooLarge, ExecutionMessages.TooManyQubits(pub, program.ActiveQubits.Count, maxQubits));
@@ -48,17 +69,13 @@ internal sealed class CompiledCircuit
             map[program.ActiveQubits[i]] = i;
         }
 
-        return new CompiledCircuit(program, map);
+        return new CompiledCircuit(program, map, duration, maxOperations, cancellationToken);
     }
 
     public List<Instruction> Lower(int pub, ReadOnlySpan<double> parameters)
     {
         var instructions = new List<Instruction>();
-        if (!Lowerer.TryLower(Program, parameters, QubitMap, instructions, MaxInstructions))
-        {
-            throw new PubFailureException(PrimitiveFailureCodes.TooLarge, ExecutionMessages.TooManyOperations(pub, MaxInstructions));
-        }
-
+        Lowerer.Lower(Program, parameters, QubitMap, instructions, new OperationBudget(pub, _maxOperations, _cancellationToken));
         return instructions;
     }
 

@@ -73,7 +73,7 @@ internal static class EstimatorRunner
     }
 
     /// <summary>The shots a real run would need for this precision (precision = 1/√shots).</summary>
-    private static long ShotsFor(double precision) => (long)Math.Min(long.MaxValue / 2, Math.Ceiling(1 / (precision * precision)));
+    internal static long ShotsFor(double precision) => (long)Math.Min(long.MaxValue / 2, Math.Ceiling(1 / (precision * precision)));
 
     private static StateVector Simulate(int pub, CompiledCircuit circuit, ReadOnlySpan<double> parameters, CancellationToken cancellationToken)
     {

@@ -18,8 +18,14 @@ internal static class ExecutionMessages
     public static string TooManySampledBits(int pub, int shots, int bits, int sets, long limit) =>
         $"pub {pub}: {shots} shots x {bits} classical bits x {sets} parameter sets exceeds the {limit} sampled bits this simulator keeps";
 
-    public static string TooManyOperations(int pub, int limit) =>
-        $"pub {pub}: the circuit expands to more than {limit} operations";
+    public static string TooManyOperations(int pub, long limit) =>
+        $"pub {pub}: the circuit expands to more than {limit} operations (every gate call counts, including calls of gate definitions)";
+
+    public static string GateNotInBasis(int pub, int line, int column, string gate, string qubits, Targets.BackendTarget target) =>
+        $"pub {pub}: line {line}, column {column}: gate '{gate}' on {qubits} is not an ISA instruction of {target.Name}, whose basis gates are {string.Join(", ", target.BasisGates ?? [])}; transpile the circuit for {target.Name}";
+
+    public static string QubitsNotCoupled(int pub, int line, int column, string gate, string qubits, string backend) =>
+        $"pub {pub}: line {line}, column {column}: gate '{gate}' on {qubits} acts on qubits that {backend}'s coupling map does not connect in that direction; transpile the circuit for {backend}";
 
     public static string ParameterCountMismatch(int pub, int expected, IReadOnlyList<string> names, string foundShape) =>
         $"pub {pub}: the circuit has {expected} input parameter{(expected == 1 ? "" : "s")} ({Names(names)}), so parameter values need a last dimension of {expected}; found shape {foundShape}";

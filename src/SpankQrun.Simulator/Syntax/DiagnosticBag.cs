@@ -92,6 +92,9 @@ internal sealed class DiagnosticBag(SourceText text) : IEnumerable<Diagnostic>
     public void ReportPhysicalQubitTooLarge(TextSpan span, string text, int limit) =>
         Report(span, $"physical qubit {text} is beyond the largest supported index ${limit}");
 
+    public void ReportQubitNotOnBackend(TextSpan span, string text, string backend, int qubits) =>
+        Report(span, $"physical qubit {text} does not exist on {backend}, which has qubits $0 to ${qubits - 1}");
+
     public void ReportExpectedConstantInteger(TextSpan span, string what) =>
         Report(span, $"expected a constant non-negative integer ({what})");
 

@@ -14,6 +14,11 @@ public static class TestConfigs
     /// <summary>A backend whose jobs run after a short execution delay (restart tests).</summary>
     public const string DelayedBackend = "fake_delayed";
 
+    /// <summary>A backend with two lanes of its own, a version and a maintenance message; jobs wait in its queue.</summary>
+    public const string NarrowBackend = "fake_narrow";
+
+    public const int NarrowLanes = 2;
+
     public static string Create(int lanes = 50, int tokenLifetimeSecs = 3600, double delayedSecs = 3) => new JsonObject
     {
         ["token_lifetime_secs"] = tokenLifetimeSecs,
@@ -28,8 +33,18 @@ public static class TestConfigs
             Backend(QueuedBackend, 7, queueDelaySecs: 600),
             Backend(SlowBackend, 7, executionDelaySecs: 600),
             Backend(DelayedBackend, 7, executionDelaySecs: delayedSecs),
+            Narrow(),
         },
     }.ToJsonString();
+
+    private static JsonObject Narrow()
+    {
+        var backend = Backend(NarrowBackend, 7, queueDelaySecs: 600);
+        backend["lanes"] = NarrowLanes;
+        backend["version"] = "2.5.1";
+        backend["message"] = "maintenance on Tuesday";
+        return backend;
+    }
 
     private static JsonObject Backend(string name, int qubits, double queueDelaySecs = 0, double executionDelaySecs = 0) => new()
     {

@@ -1,0 +1,271 @@
+using SpankQrun.DirectAccess;
+using SpankQrun.DirectAccess.Jobs;
+using SpankQrun.DirectAccess.Storage;
+using SpankQrun.Gateway.Api;
+using SpankQrun.Gateway.Auth;
+using SpankQrun.Gateway.Configuration;
+using SpankQrun.Gateway.Contract;
+using SpankQrun.Gateway.Slurm;
+using SpankQrun.Gateway.Store;
+
+namespace SpankQrun.Gateway.Jobs;
+
+/// <summary>What each endpoint does, for one authenticated caller.</summary>
+public sealed class GatewayJobs(
+    GatewaySettings settings,
+    GatewayStore store,
+    SlurmJobCache slurm,
+    BackendServices backends,
+    JobStatusUpdater updater,
+    TimeProvider time,
+    ILogger<GatewayJobs> logger)
+{
+    private static readonly string[] Primitives = ["sampler", "estimator"];
+    private static readonly string[] LogLevels = ["debug", "info", "warning", "error", "critical"];
+
+    public async Task<CreateJobResponse> CreateAsync(Caller caller, CreateJobRequest request, CancellationToken cancellationToken)
+    {
+        Validate(request);
+        var slurmJob = await AuthorizeAsync(caller, request.SlurmJobId, request.Backend, cancellationToken).ConfigureAwait(false);
+        var job = new GatewayJob
+        {
+            Id = Guid.NewGuid().ToString(),
+            Uid = caller.Uid,
+            UserName = slurmJob.UserName,
+            Account = slurmJob.Account,
+            SlurmJobId = request.SlurmJobId,
+            SlurmStepId = request.SlurmStepId,
+            Backend = request.Backend,
+            ProgramId = request.ProgramId,
+            TimeoutSecs = request.TimeoutSecs ?? Math.Min(settings.MaxTimeoutSecs, 86400),
+            LogLevel = request.LogLevel ?? "info",
+            InputBytes = request.InputBytes,
+            Status = GatewayJobStatus.Uploading,
+            CreatedTime = time.GetUtcNow(),
+        };
+        var url = await StorageCallAsync(() => backends.Storage(job.Backend).PresignUploadAsync(JobObjectKeys.Input(job.Id), settings.UploadUrlLifetime)).ConfigureAwait(false);
+        await store.InsertAsync(job, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("job {Id} created for Slurm job {SlurmJob} step {Step} uid {Uid} backend {Backend} {Program} input {Bytes} bytes",
+            job.Id, job.SlurmJobId, job.SlurmStepId, job.Uid, job.Backend, job.ProgramId, job.InputBytes);
+        return new CreateJobResponse { Id = job.Id, InputUploadUrl = url, InputUploadExpiresAt = job.CreatedTime + settings.UploadUrlLifetime };
+    }
+
+    public async Task<JobView> SubmitAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        var job = await OwnJobAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        await AuthorizeAsync(caller, job.SlurmJobId, job.Backend, cancellationToken).ConfigureAwait(false);
+        if (job.IsSubmitted || job.Status != GatewayJobStatus.Uploading)
+            throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.AlreadySubmitted(id, job.Status), GatewayMessages.AlreadySubmittedSolution);
+
+        var storage = backends.Storage(job.Backend);
+        var size = await StorageCallAsync(() => storage.SizeAsync(JobObjectKeys.Input(job.Id), cancellationToken)).ConfigureAwait(false)
+            ?? throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.InputNotUploaded(id), GatewayMessages.InputNotUploadedSolution);
+        if (size > settings.MaxInputBytes)
+        {
+            await StorageCallAsync(async () => { await storage.DeleteAsync(JobObjectKeys.Input(job.Id), cancellationToken).ConfigureAwait(false); return 0; }).ConfigureAwait(false);
+            throw new GatewayProblem(413, GatewayErrorCodes.TooLarge, GatewayMessages.InputTooLarge(size, settings.MaxInputBytes), GatewayMessages.InputTooLargeSolution);
+        }
+
+        var submission = new JobSubmission
+        {
+            Id = job.Id,
+            Backend = job.Backend,
+            ProgramId = job.ProgramId,
+            LogLevel = job.LogLevel,
+            TimeoutSecs = job.TimeoutSecs,
+            Storage = new JobStorageLocations
+            {
+                Input = new StorageLocation { PresignedUrl = await StorageCallAsync(() => storage.PresignDownloadAsync(JobObjectKeys.Input(job.Id), settings.ServiceUrlLifetime)).ConfigureAwait(false) },
+                Results = new StorageLocation { PresignedUrl = await StorageCallAsync(() => storage.PresignUploadAsync(JobObjectKeys.Results(job.Id), settings.ServiceUrlLifetime)).ConfigureAwait(false) },
+                Logs = new StorageLocation { PresignedUrl = await StorageCallAsync(() => storage.PresignUploadAsync(JobObjectKeys.Logs(job.Id), settings.ServiceUrlLifetime)).ConfigureAwait(false) },
+            },
+        };
+        await DirectAccessCallAsync(async () => { await backends.Client(job.Backend).SubmitJobAsync(submission, cancellationToken).ConfigureAwait(false); return 0; }).ConfigureAwait(false);
+
+        job.InputBytes = size;
+        job.SubmittedTime = time.GetUtcNow();
+        job.Status = GatewayJobStatus.Queued;
+        await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("job {Id} submitted to Direct Access for Slurm job {SlurmJob} uid {Uid} backend {Backend}", job.Id, job.SlurmJobId, job.Uid, job.Backend);
+        return await ViewAsync(job).ConfigureAwait(false);
+    }
+
+    public async Task<JobView> GetAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        var job = await OwnJobAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        await AuthorizeAsync(caller, job.SlurmJobId, job.Backend, cancellationToken).ConfigureAwait(false);
+        if (job.IsSubmitted && !GatewayJobStatus.IsFinal(job.Status))
+            await DirectAccessCallAsync(() => updater.RefreshAsync(job, cancellationToken)).ConfigureAwait(false);
+        return await ViewAsync(job).ConfigureAwait(false);
+    }
+
+    public async Task<JobList> ListAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var jobs = await store.ListOfUserAsync(caller.Uid, cancellationToken).ConfigureAwait(false);
+        var list = new JobList();
+        foreach (var job in jobs)
+            list.Jobs.Add(Describe(job));
+        return list;
+    }
+
+    public async Task CancelAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        var job = await OwnJobAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        await AuthorizeAsync(caller, job.SlurmJobId, job.Backend, cancellationToken).ConfigureAwait(false);
+        if (GatewayJobStatus.IsFinal(job.Status))
+            return;
+        if (!job.IsSubmitted)
+        {
+            job.Status = GatewayJobStatus.Cancelled;
+            job.EndTime = time.GetUtcNow();
+            await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await DirectAccessCallAsync(() => backends.Client(job.Backend).CancelJobAsync(job.Id, cancellationToken)).ConfigureAwait(false);
+            await DirectAccessCallAsync(() => updater.RefreshAsync(job, cancellationToken)).ConfigureAwait(false);
+        }
+
+        logger.LogInformation("job {Id} cancelled by uid {Uid} (Slurm job {SlurmJob})", job.Id, caller.Uid, job.SlurmJobId);
+    }
+
+    public async Task DeleteAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        var job = await OwnJobAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        await AuthorizeAsync(caller, job.SlurmJobId, job.Backend, cancellationToken).ConfigureAwait(false);
+        if (!await DirectAccessCallAsync(() => updater.TryRemoveAsync(job, settings.CleanupWait, "deleted by its owner", cancellationToken)).ConfigureAwait(false))
+            throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.StillStopping(id), GatewayMessages.StillStoppingSolution);
+    }
+
+    private async Task<GatewayJob> OwnJobAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out _))
+            throw NotFound(id);
+        var job = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        // Another user's job is answered exactly like a job that does not exist.
+        if (job is null || job.Uid != caller.Uid || job.DeletedTime is not null)
+            throw NotFound(id);
+        return job;
+    }
+
+    private static GatewayProblem NotFound(string id) =>
+        new(404, GatewayErrorCodes.NotFound, GatewayMessages.JobNotFound(id), GatewayMessages.JobNotFoundSolution);
+
+    private async Task<SlurmJobRecord> AuthorizeAsync(Caller caller, string slurmJobId, string backend, CancellationToken cancellationToken)
+    {
+        SlurmJobRecord? job;
+        try
+        {
+            job = await slurm.FindJobAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlurmUnavailableException e)
+        {
+            throw new GatewayProblem(503, GatewayErrorCodes.SlurmUnavailable, GatewayMessages.SlurmUnavailable(e.Message), GatewayMessages.SlurmUnavailableSolution);
+        }
+
+        string? refusal = null;
+        if (job is null)
+            refusal = GatewayMessages.SlurmJobUnknown(slurmJobId);
+        else if (job.Uid != caller.Uid)
+            refusal = GatewayMessages.SlurmJobOfOtherUser(slurmJobId, caller.Uid);
+        else if (!job.IsRunning)
+            refusal = GatewayMessages.SlurmJobNotRunning(slurmJobId, job.State);
+        else if (job.BindingProblem is { } problem)
+            refusal = GatewayMessages.SlurmJobBindingUnreadable(slurmJobId, problem);
+        else if (job.BoundBackend is null)
+            refusal = GatewayMessages.SlurmJobNotBound(slurmJobId);
+        else if (job.BoundBackend != backend)
+            refusal = GatewayMessages.StepBackendNotAllowed(slurmJobId, job.BoundBackend, backend);
+        if (refusal is not null)
+            throw new GatewayProblem(403, GatewayErrorCodes.NotAllowed, refusal, GatewayMessages.NotAllowedSolution);
+        return job!;
+    }
+
+    private void Validate(CreateJobRequest request)
+    {
+        static GatewayProblem Invalid(string message) => new(400, GatewayErrorCodes.InvalidRequest, message, GatewayMessages.InvalidRequestSolution);
+
+        if (request.SlurmJobId.Length is 0 or > 20 || !request.SlurmJobId.All(char.IsAsciiDigit))
+            throw Invalid(GatewayMessages.FieldInvalid("slurm_job_id", "the Slurm job id (digits, SLURM_JOB_ID)"));
+        if (request.SlurmStepId is { } step && (step.Length > 32 || !step.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_')))
+            throw Invalid(GatewayMessages.FieldInvalid("slurm_step_id", "the Slurm step id (SLURM_STEP_ID)"));
+        if (!settings.Backends.ContainsKey(request.Backend))
+            throw Invalid(GatewayMessages.BackendNotOffered(request.Backend.Length > 64 ? request.Backend[..64] : request.Backend, settings.Backends.Keys));
+        if (!Primitives.Contains(request.ProgramId))
+            throw Invalid(GatewayMessages.FieldInvalid("program_id", "sampler or estimator"));
+        if (request.TimeoutSecs is { } timeout && (timeout < 1 || timeout > settings.MaxTimeoutSecs))
+            throw Invalid(GatewayMessages.FieldInvalid("timeout_secs", $"1 to {settings.MaxTimeoutSecs}"));
+        if (request.LogLevel is { } level && !LogLevels.Contains(level))
+            throw Invalid(GatewayMessages.FieldInvalid("log_level", string.Join(", ", LogLevels)));
+        if (request.InputBytes < 1)
+            throw Invalid(GatewayMessages.FieldInvalid("input_bytes", "the input's size in bytes, at least 1"));
+        if (request.InputBytes > settings.MaxInputBytes)
+            throw new GatewayProblem(413, GatewayErrorCodes.TooLarge, GatewayMessages.InputTooLarge(request.InputBytes, settings.MaxInputBytes), GatewayMessages.InputTooLargeSolution);
+    }
+
+    private async Task<JobView> ViewAsync(GatewayJob job)
+    {
+        var view = Describe(job);
+        if (GatewayJobStatus.IsFinal(job.Status) && job.IsSubmitted)
+        {
+            var storage = backends.Storage(job.Backend);
+            if (job.Status == GatewayJobStatus.Completed)
+                view.ResultsUrl = await StorageCallAsync(() => storage.PresignDownloadAsync(JobObjectKeys.Results(job.Id), settings.DownloadUrlLifetime)).ConfigureAwait(false);
+            view.LogsUrl = await StorageCallAsync(() => storage.PresignDownloadAsync(JobObjectKeys.Logs(job.Id), settings.DownloadUrlLifetime)).ConfigureAwait(false);
+        }
+
+        return view;
+    }
+
+    internal static JobView Describe(GatewayJob job) => new()
+    {
+        Id = job.Id,
+        SlurmJobId = job.SlurmJobId,
+        SlurmStepId = job.SlurmStepId,
+        Backend = job.Backend,
+        ProgramId = job.ProgramId,
+        Status = job.Status,
+        CreatedTime = job.CreatedTime,
+        EndTime = job.EndTime,
+        ReasonCode = job.ReasonCode,
+        ReasonMessage = job.ReasonMessage,
+        ReasonSolution = job.ReasonSolution,
+        Usage = job.QuantumNanoseconds is { } ns ? new JobUsage { QuantumNanoseconds = ns } : null,
+    };
+
+    private static async Task<T> StorageCallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (StorageException e)
+        {
+            throw new GatewayProblem(503, GatewayErrorCodes.DirectAccessUnavailable, GatewayMessages.StorageFailed(e.Message), GatewayMessages.DirectAccessUnavailableSolution);
+        }
+    }
+
+    internal static async Task<T> DirectAccessCallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (StorageException e)
+        {
+            throw new GatewayProblem(503, GatewayErrorCodes.DirectAccessUnavailable, GatewayMessages.StorageFailed(e.Message), GatewayMessages.DirectAccessUnavailableSolution);
+        }
+        catch (DirectAccessException e) when (e.Failure == DirectAccessFailure.Refused && e.StatusCode is { } status and >= 400 and < 500)
+        {
+            throw new GatewayProblem(status, e.ErrorCode ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture), GatewayMessages.DirectAccessRefused(e.Message), GatewayMessages.DirectAccessRefusedSolution);
+        }
+        catch (DirectAccessException e) when (e.Failure == DirectAccessFailure.Authentication)
+        {
+            throw new GatewayProblem(502, GatewayErrorCodes.DirectAccessUnavailable, GatewayMessages.DirectAccessCredentialsRefused(e.Message), GatewayMessages.AdministratorSolution);
+        }
+        catch (DirectAccessException e)
+        {
+            throw new GatewayProblem(503, GatewayErrorCodes.DirectAccessUnavailable, GatewayMessages.DirectAccessUnreachable(e.Message), GatewayMessages.DirectAccessUnavailableSolution);
+        }
+    }
+}

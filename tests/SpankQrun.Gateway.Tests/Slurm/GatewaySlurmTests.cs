@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SpankQrun.Gateway.Contract;
+using SpankQrun.Gateway.Jobs;
+using SpankQrun.Gateway.Store;
+using SpankQrun.Gateway.Tests.Infrastructure;
+
+namespace SpankQrun.Gateway.Tests.Slurm;
+
+/// <summary>
+/// The gateway against the real Slurm cluster (two non-root users), the emulator over HTTP and s3rver. Run inside
+/// <c>flock /tmp/spank-qrun-cluster.lock</c> with the cluster up (scripts/slurm-cluster.sh up --no-plugin).
+/// </summary>
+[Trait("Category", "Slurm")]
+public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<SharedGateway>, IAsyncLifetime
+{
+    private static readonly TimeSpan NothingLeftBehind = TimeSpan.FromSeconds(60);
+    private readonly GatewayEnvironment environment = shared.Environment;
+    private readonly RunningGateway gateway = shared.Gateway;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => SlurmJobs.CancelAllOfTestUsersAsync();
+
+    [Fact]
+    public async Task A_job_runs_through_the_gateway_and_its_owner_reads_the_results_and_usage()
+    {
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var user = gateway.As("qrunuser");
+
+        var submitted = await user.RunAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput);
+        var final = await user.WaitFinalAsync(submitted.Id, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(GatewayJobStatus.Completed, final.Status);
+        Assert.Equal(slurmJob, final.SlurmJobId);
+        Assert.NotNull(final.Usage);
+        Assert.True(final.Usage!.QuantumNanoseconds > 0);
+        Assert.Contains("\"results\"", await GatewayClient.DownloadAsync(final.ResultsUrl!), StringComparison.Ordinal);
+        Assert.NotNull(final.LogsUrl);
+        var record = (await gateway.Services.GetRequiredService<GatewayStore>().FindAsync(final.Id, default))!;
+        Assert.Equal("qrunuser", record.UserName);
+        Assert.Equal(MungeFor.Uid("qrunuser"), record.Uid);
+        Assert.Equal(TestFiles.SamplerInput.Length, record.InputBytes);
+        Assert.True(record.ResultsBytes > 0);
+
+        using var delete = await user.SendAsync(HttpMethod.Delete, GatewayPaths.Job(final.Id));
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Empty(await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket));
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync(final.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Each_user_sees_only_their_own_jobs_and_another_users_job_id_is_not_found()
+    {
+        var first = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var second = await SlurmJobs.SubmitRunningAsync("qrunuser2", "fake_brisbane");
+        var owner = gateway.As("qrunuser");
+        var other = gateway.As("qrunuser2");
+        var job = await owner.RunAsync(first, "fake_brisbane", TestFiles.SamplerInput);
+        var final = await owner.WaitFinalAsync(job.Id, TimeSpan.FromSeconds(60));
+
+        var (getStatus, _, getText) = await other.GetAsync(job.Id);
+        using var cancel = await other.SendAsync(HttpMethod.Post, GatewayPaths.Cancel(job.Id));
+        using var delete = await other.SendAsync(HttpMethod.Delete, GatewayPaths.Job(job.Id));
+        using var list = await other.SendAsync(HttpMethod.Get, GatewayPaths.Jobs);
+        using var intoOthersSlurmJob = await other.SendAsync(HttpMethod.Post, GatewayPaths.Jobs, new CreateJobRequest
+        {
+            SlurmJobId = first,
+            Backend = "fake_brisbane",
+            ProgramId = "sampler",
+            InputBytes = 10,
+        });
+        var listText = await list.Content.ReadAsStringAsync();
+        var othersOwn = await other.RunAsync(second, "fake_brisbane", TestFiles.SamplerInput);
+
+        Assert.Equal(HttpStatusCode.NotFound, getStatus);
+        Assert.Equal($"job {job.Id} not found", ErrorText.Message(getText));
+        Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        Assert.DoesNotContain(job.Id, listText, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Amz", listText, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, intoOthersSlurmJob.StatusCode);
+        Assert.Contains($"does not belong to uid {MungeFor.Uid("qrunuser2")}", ErrorText.Message(await intoOthersSlurmJob.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var ownersView = await owner.GetAsync(job.Id);
+        Assert.Equal(HttpStatusCode.OK, ownersView.Status);
+        Assert.Contains(job.Id, final.ResultsUrl!, StringComparison.Ordinal);
+        var othersView = await other.WaitFinalAsync(othersOwn.Id, TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain(job.Id, othersView.ResultsUrl!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_step_with_another_backend_or_a_job_without_binding_is_refused_with_a_clear_message()
+    {
+        var bound = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var unbound = await SlurmJobs.SubmitRunningAsync("qrunuser", null);
+        var user = gateway.As("qrunuser");
+
+        using var wrong = await user.SendAsync(HttpMethod.Post, GatewayPaths.Jobs, new CreateJobRequest
+        {
+            SlurmJobId = bound,
+            Backend = "slow_brisbane",
+            ProgramId = "sampler",
+            InputBytes = 10,
+        });
+        using var none = await user.SendAsync(HttpMethod.Post, GatewayPaths.Jobs, new CreateJobRequest
+        {
+            SlurmJobId = unbound,
+            Backend = "fake_brisbane",
+            ProgramId = "sampler",
+            InputBytes = 10,
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.Equal(
+            $"Slurm job {bound} was submitted for backend fake_brisbane; --q-backend=slow_brisbane in a step is not allowed: submit a job with --q-backend=slow_brisbane",
+            ErrorText.Message(await wrong.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, none.StatusCode);
+        Assert.Contains("was not submitted with --q-backend", ErrorText.Message(await none.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Slurm_job_that_is_not_running_gets_nothing()
+    {
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        await SlurmJobs.CancelAsync(slurmJob);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        using var response = await gateway.As("qrunuser").SendAsync(HttpMethod.Post, GatewayPaths.Jobs, new CreateJobRequest
+        {
+            SlurmJobId = slurmJob,
+            Backend = "fake_brisbane",
+            ProgramId = "sampler",
+            InputBytes = 10,
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains($"Slurm job {slurmJob} is", ErrorText.Message(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scancelled_Slurm_job_leaves_nothing_behind_within_60_s_and_its_usage_is_recorded_once()
+    {
+        var observer = new RecordingObserver();
+        await using var watched = await environment.StartGatewayAsync(configure: s => s.AddSingleton<ISlurmJobEndObserver>(observer));
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "slow_brisbane");
+        var user = watched.As("qrunuser");
+        var running = await user.RunAsync(slurmJob, "slow_brisbane", TestFiles.SamplerInput);
+        var uploadedOnly = await user.CreateAsync(slurmJob, "slow_brisbane", 10);
+        await WaitUntilAsync(async () => (await user.GetAsync(running.Id)).View?.Status == GatewayJobStatus.Running, TimeSpan.FromSeconds(30));
+
+        await SlurmJobs.CancelAsync(slurmJob);
+        var clock = Stopwatch.StartNew();
+        await WaitUntilAsync(async () => !await EmulatorKnowsAsync(running.Id) && (await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket)).Count == 0, NothingLeftBehind);
+        await WaitUntilAsync(() => Task.FromResult(observer.CallsFor(slurmJob).Count > 0), NothingLeftBehind - clock.Elapsed);
+
+        var store = watched.Services.GetRequiredService<GatewayStore>();
+        var record = (await store.FindAsync(running.Id, default))!;
+        Assert.Equal(GatewayJobStatus.Cancelled, record.Status);
+        Assert.NotNull(record.DeletedTime);
+        Assert.NotNull(record.EndTime);
+        Assert.Equal(GatewayJobStatus.Cancelled, (await store.FindAsync(uploadedOnly.Id, default))!.Status);
+        var call = Assert.Single(observer.CallsFor(slurmJob));
+        Assert.Equal(slurmJob, call.SlurmJobId);
+        Assert.Equal(2, call.Jobs.Count);
+        await watched.Watcher.PassAsync(default);
+        Assert.Single(observer.CallsFor(slurmJob));
+        Assert.Contains(watched.Log.Lines, l => l.Contains($"Slurm job {slurmJob} ended", StringComparison.Ordinal) && l.Contains("nothing left behind", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_gateway_restarted_mid_job_loses_nothing_and_still_cleans_up()
+    {
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "slow_brisbane");
+        string id;
+        await using (var before = await environment.StartGatewayAsync())
+        {
+            id = (await before.As("qrunuser").RunAsync(slurmJob, "slow_brisbane", TestFiles.SamplerInput)).Id;
+        }
+
+        await using var after = await environment.StartGatewayAsync();
+        var (status, view, _) = await after.As("qrunuser").GetAsync(id);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(view!.Status, new[] { GatewayJobStatus.Queued, GatewayJobStatus.Running });
+
+        await SlurmJobs.CancelAsync(slurmJob);
+        await WaitUntilAsync(async () => !await EmulatorKnowsAsync(id), NothingLeftBehind);
+        Assert.NotNull((await after.Services.GetRequiredService<GatewayStore>().FindAsync(id, default))!.DeletedTime);
+    }
+
+    [Fact]
+    public async Task With_PostgreSQL_two_instances_serve_one_job_and_the_password_is_never_logged()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var config = environment.ConfigText(database: "postgresql:" + postgres.ConnectionString);
+        await using var first = await environment.StartGatewayAsync(config);
+        await using var second = await environment.StartGatewayAsync(config);
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+
+        var job = await first.As("qrunuser").RunAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput);
+        var final = await second.As("qrunuser").WaitFinalAsync(job.Id, TimeSpan.FromSeconds(60));
+        await SlurmJobs.CancelAsync(slurmJob);
+        await WaitUntilAsync(async () => !await EmulatorKnowsAsync(job.Id), NothingLeftBehind);
+
+        Assert.Equal(GatewayJobStatus.Completed, final.Status);
+        Assert.DoesNotContain(PostgresServer.PasswordMarker, first.Log.Text + second.Log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_secret_token_credential_or_presigned_query_reaches_the_log()
+    {
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var user = gateway.As("qrunuser");
+        var job = await user.RunAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput);
+        var final = await user.WaitFinalAsync(job.Id, TimeSpan.FromSeconds(60));
+        using (await user.SendAsync(HttpMethod.Delete, GatewayPaths.Job(job.Id)))
+        {
+        }
+
+        var log = gateway.Log.Text + environment.Emulator.Output;
+        Assert.NotEmpty(gateway.Log.Lines);
+        Assert.DoesNotContain(GatewayEnvironment.AppIdSecret, gateway.Log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Amz-Signature", log, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("X-Amz-Credential", log, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("MUNGE:", gateway.Log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bearer", gateway.Log.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(new Uri(final.ResultsUrl!).Query, gateway.Log.Text, StringComparison.Ordinal);
+    }
+
+    private async Task<bool> EmulatorKnowsAsync(string id)
+    {
+        using var http = new HttpClient { BaseAddress = environment.Emulator.Endpoint };
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "v1/token");
+        tokenRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("demo:" + GatewayEnvironment.AppIdSecret)));
+        using var token = await http.SendAsync(tokenRequest);
+        var bearer = System.Text.Json.JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/jobs/{id}");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode != HttpStatusCode.NotFound;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not within {timeout.TotalSeconds:0} s");
+            await Task.Delay(500);
+        }
+    }
+
+    private sealed class RecordingObserver : ISlurmJobEndObserver
+    {
+        public List<SlurmJobUsage> Calls { get; } = [];
+
+        public List<SlurmJobUsage> CallsFor(string slurmJob)
+        {
+            lock (Calls)
+                return Calls.Where(c => c.SlurmJobId == slurmJob).ToList();
+        }
+
+        public Task OnSlurmJobEndedAsync(SlurmJobUsage usage, CancellationToken cancellationToken)
+        {
+            lock (Calls)
+                Calls.Add(usage);
+            return Task.CompletedTask;
+        }
+    }
+}
