@@ -87,7 +87,8 @@ SECRETS
 ls -l "$SECRETS_FILE"
 
 step "local Slurm with the plugin (plugstack.conf: optional /usr/lib64/slurm/spank_ibm_qrun.so key=value...)"
-scripts/slurm-cluster.sh up --plugin /usr/lib64/slurm/spank_ibm_qrun.so --plugin-args "$PLUGIN_ARGS"
+scripts/slurm-cluster.sh up --plugin /usr/lib64/slurm/spank_ibm_qrun.so --plugin-args "$PLUGIN_ARGS" \
+    --accounting --licenses fake_brisbane:5,fake_cairo:5,fake_lagos:5,fake_torino:5 --job-submit etc/job_submit.lua
 sbatch --help | sed -n '/Options provided by plugins/,+2p'
 
 step "example jobs"

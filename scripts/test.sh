@@ -24,7 +24,8 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build
 
 step "local Slurm cluster (SlurmdDebug=debug5, so that the secret checks read the most verbose logs)"
-SPANK_QRUN_SLURMD_DEBUG=debug5 scripts/slurm-cluster.sh up --no-plugin
+SPANK_QRUN_SLURMD_DEBUG=debug5 scripts/slurm-cluster.sh up --no-plugin --accounting \
+    --licenses fake_brisbane:5,fake_cairo:5,fake_lagos:5,fake_torino:5,slow_backend:5 --job-submit etc/job_submit.lua
 
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
