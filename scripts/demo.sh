@@ -137,8 +137,9 @@ SECRETS
     plugin_args="$DIRECT_PLUGIN_ARGS"
 fi
 
-step "local Slurm with the plugin (plugstack.conf: optional /usr/lib64/slurm/spank_ibm_qrun.so key=value...) and etc/job_submit.lua"
-scripts/slurm-cluster.sh up --plugin /usr/lib64/slurm/spank_ibm_qrun.so --plugin-args "$plugin_args" --job-submit etc/job_submit.lua
+step "local Slurm with the plugin (plugstack.conf: optional /usr/lib64/slurm/spank_ibm_qrun.so key=value...), accounting (slurmdbd, MariaDB), licenses and etc/job_submit.lua"
+scripts/slurm-cluster.sh up --plugin /usr/lib64/slurm/spank_ibm_qrun.so --plugin-args "$plugin_args" \
+    --accounting --licenses fake_brisbane:5,fake_cairo:5,fake_lagos:5,fake_torino:5 --job-submit etc/job_submit.lua
 sbatch --help | sed -n '/Options provided by plugins/,+2p'
 
 step "example jobs"

@@ -10,6 +10,7 @@ readonly REPO_ROOT
 readonly TEST_USERS=(qrunuser qrunuser2)
 readonly PACKAGES=(
     slurm-wlm slurmctld slurmd slurm-client munge libslurm-dev
+    slurmdbd mariadb-server lua5.1
     cmake gcc make
     procps ca-certificates jq curl strace
     binutils man-db

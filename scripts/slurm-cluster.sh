@@ -8,7 +8,8 @@ set -euo pipefail
 usage() {
     cat <<'EOF'
 usage: scripts/slurm-cluster.sh up|restart [--plugin SO [--plugin-args "ARGS"] [--required]] [--no-plugin]
-                                           [--timeout SECONDS] [--no-check] [--job-submit LUA]
+                                           [--timeout SECONDS] [--no-check]
+                                           [--accounting] [--licenses NAME:COUNT,...] [--job-submit LUA]
        scripts/slurm-cluster.sh down|status
 
   up, restart       (re)start munged, slurmctld and slurmd n1 n2 n3 from a clean job state, then wait until
@@ -22,6 +23,12 @@ usage: scripts/slurm-cluster.sh up|restart [--plugin SO [--plugin-args "ARGS"] [
   --no-plugin       remove every *.conf from /etc/slurm/plugstack.conf.d
                     (without --plugin/--no-plugin the directory's content is left as it is)
   --no-check        do not run the `srun -N3 hostname` check after the nodes are idle
+  --accounting      also start MariaDB and slurmdbd (scripts/slurm-accounting.sh), register the cluster,
+                    accounts, users and licenses in it, and have slurmctld store accounting there
+                    (sacct, sreport); licenses are then remote: NAME@qrun, counts changeable live
+  --licenses SPEC   one license per QPU backend, e.g. fake_brisbane:5,fake_cairo:5: remote (slurmdbd,
+                    NAME@qrun, listed in AccountingStorageTRES) with --accounting, otherwise local
+                    (Licenses= in slurm.conf, NAME)
   --job-submit LUA  install LUA as /etc/slurm/job_submit.lua and set JobSubmitPlugins=lua
                     (without it, an existing job_submit.lua is removed)
 
@@ -30,6 +37,8 @@ environment: SLURMD_DEBUG or SPANK_QRUN_SLURMD_DEBUG, SLURMCTLD_DEBUG (log level
 EOF
 }
 
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly SCRIPT_DIR
 readonly CLUSTER_NAME="${SPANK_QRUN_CLUSTER_NAME:-spankqrun}"
 readonly SLURMD_DEBUG_LEVEL="${SPANK_QRUN_SLURMD_DEBUG:-${SLURMD_DEBUG:-debug2}}"
 # srun reads SLURMD_DEBUG as --slurmd-debug (slurmstepd then copies its log to srun's stderr): the
@@ -149,6 +158,8 @@ stop_all() {
     for node in "${NODES[@]}"; do stop_by_pid_file "$RUN_DIR/slurmd-$node.pid" slurmd 10; done
     stop_by_pid_file "$CTLD_PID_FILE" slurmctld 10
     stop_stale_by_name slurmctld slurmd slurmstepd
+    # slurmdbd authenticates with munge: it goes first. MariaDB is left running (down stops it).
+    "$SCRIPT_DIR/slurm-accounting.sh" stop-dbd
     stop_by_pid_file "$MUNGE_PID_FILE" munged 5
     stop_stale_by_name munged
 }
@@ -192,8 +203,43 @@ start_munge() {
     log "munged up (pid $(cat "$MUNGE_PID_FILE" 2>/dev/null || echo '?'), user $user)"
 }
 
+# slurm.conf lines for accounting and licenses: $1 = 1 with slurmdbd, $2 = NAME:COUNT,... or empty.
+accounting_conf() {
+    local accounting="$1" licenses="$2" entry names=()
+    if [[ -n "$licenses" ]]; then
+        IFS=, read -r -a entries <<<"$licenses"
+        for entry in "${entries[@]}"; do names+=("${entry%%:*}"); done
+    fi
+    if ((accounting)); then
+        echo "AccountingStorageType=accounting_storage/slurmdbd"
+        echo "AccountingStorageHost=localhost"
+        echo "AccountingStoragePort=6819"
+        if ((${#names[@]})); then
+            local tres
+            tres="$(printf 'license/%s@qrun,' "${names[@]}")"
+            echo "AccountingStorageTRES=${tres%,}"
+        fi
+    else
+        echo "AccountingStorageType=accounting_storage/none"
+        [[ -n "$licenses" ]] && echo "Licenses=$licenses"
+    fi
+    return 0
+}
+
+# The installed job_submit.lua hands out exactly the licenses this cluster has: the backends of --licenses
+# (none without it), remote NAME@qrun with --accounting, local NAME without.
+configure_job_submit_licenses() {
+    local accounting="$1" licenses="$2" entry set=""
+    if [[ -n "$licenses" ]]; then
+        IFS=, read -r -a entries <<<"$licenses"
+        for entry in "${entries[@]}"; do set+="[\"${entry%%:*}\"] = true, "; done
+    fi
+    sed -i -e "s/^QRUN_LICENSED_BACKENDS = nil\$/QRUN_LICENSED_BACKENDS = { ${set%, } }/" "$JOB_SUBMIT_LUA"
+    ((accounting)) || sed -i -e 's/^QRUN_LICENSE_SERVER = "qrun"$/QRUN_LICENSE_SERVER = ""/' "$JOB_SUBMIT_LUA"
+}
+
 write_slurm_conf() {
-    local job_submit="$1" host last_port
+    local accounting="$1" licenses="$2" job_submit="$3" host last_port
     host="$(hostname -s)"
     last_port=$((FIRST_NODE_PORT + ${#NODES[@]} - 1))
     install -d -m 0755 "$CONF_DIR" "$PLUGSTACK_DIR"
@@ -224,7 +270,8 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 SlurmdParameters=config_overrides
 JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
+$(accounting_conf "$accounting" "$licenses")
+$([[ -n "$job_submit" ]] && echo "JobSubmitPlugins=lua")
 JobCompType=jobcomp/none
 SchedulerType=sched/backfill
 SchedulerParameters=batch_sched_delay=0
@@ -243,6 +290,7 @@ EOF
     chmod 0644 "$SLURM_CONF"
     if [[ -n "$job_submit" ]]; then
         install -m 0644 -o root -g root "$job_submit" "$JOB_SUBMIT_LUA"
+        configure_job_submit_licenses "$accounting" "$licenses"
         log "job_submit.lua: $job_submit"
     else
         rm -f "$JOB_SUBMIT_LUA"
@@ -345,7 +393,7 @@ wait_ready() {
 }
 
 cmd_up() {
-    local timeout_s=60 check=1 plugin_mode=keep so="" args="" required=0 job_submit=""
+    local timeout_s=60 check=1 plugin_mode=keep so="" args="" required=0 accounting=0 licenses="" job_submit=""
     while (($#)); do
         case "$1" in
             --plugin) so="${2:?--plugin needs a path to the .so}"; plugin_mode="set"; shift 2 ;;
@@ -354,6 +402,8 @@ cmd_up() {
             --no-plugin) plugin_mode=none; shift ;;
             --timeout) timeout_s="${2:?--timeout needs seconds}"; shift 2 ;;
             --no-check) check=0; shift ;;
+            --accounting) accounting=1; shift ;;
+            --licenses) licenses="${2?--licenses needs NAME:COUNT,...}"; shift 2 ;;
             --job-submit) job_submit="${2:?--job-submit needs a Lua file}"; shift 2 ;;
             -h | --help) usage; exit 0 ;;
             *) usage >&2; die "unknown option for up: $1" ;;
@@ -363,23 +413,32 @@ cmd_up() {
     [[ -n "$args" && "$plugin_mode" != set ]] && die "--plugin-args needs --plugin SO"
     [[ -z "$job_submit" || -f "$job_submit" ]] || die "--job-submit $job_submit: no such file"
     [[ -z "$job_submit" ]] || job_submit="$(readlink -f "$job_submit")"
+    if [[ -n "$licenses" ]] && ! [[ "$licenses" =~ ^[A-Za-z0-9_.-]+:[0-9]+(,[A-Za-z0-9_.-]+:[0-9]+)*$ ]]; then
+        die "--licenses $licenses: expected NAME:COUNT[,NAME:COUNT...], e.g. fake_brisbane:5,fake_cairo:5"
+    fi
     local start=$SECONDS
     [[ -d /run/systemd/system ]] && log "note: systemd seems present; this script starts the daemons itself anyway"
     stop_all
     close_inherited_fds
     start_munge
-    write_slurm_conf "$job_submit"
+    # sacctmgr finds slurmdbd through slurm.conf: write it first.
+    write_slurm_conf "$accounting" "$licenses" "$job_submit"
+    if ((accounting)); then
+        # The cluster and its licenses must be registered before slurmctld starts and reads them.
+        "$SCRIPT_DIR/slurm-accounting.sh" up --cluster "$CLUSTER_NAME" ${licenses:+--licenses "$licenses"}
+    fi
     configure_plugin "$plugin_mode" "$so" "$args" "$required"
     prepare_dirs
     start_slurm
     wait_ready "$timeout_s" "$check"
-    log "up in $((SECONDS - start)) s: cluster $CLUSTER_NAME, nodes ${NODES[*]}, partition debug, logs in $LOG_DIR"
+    log "up in $((SECONDS - start)) s: cluster $CLUSTER_NAME, nodes ${NODES[*]}, partition debug, logs in $LOG_DIR$( ((accounting)) && echo ", accounting in slurmdbd")"
     timeout 5 sinfo || true
 }
 
 cmd_down() {
     (($# == 0)) || die "down takes no options (got: $*)"
     stop_all
+    "$SCRIPT_DIR/slurm-accounting.sh" down
     log "down"
 }
 
@@ -391,6 +450,7 @@ cmd_status() {
         pid="$(cat "$RUN_DIR/slurmd-$node.pid" 2>/dev/null || true)"
         printf 'slurmd %-3s %s\n' "$node" "$(pid_alive "$pid" && echo "$pid" || echo 'not running')"
     done
+    printf 'slurmdbd   %s\n' "$(pid_alive "$(cat "$RUN_DIR/slurmdbd.pid" 2>/dev/null || true)" && cat "$RUN_DIR/slurmdbd.pid" || echo 'not running')"
     timeout 5 sinfo || { log "sinfo failed: slurmctld is not answering"; return 1; }
 }
 

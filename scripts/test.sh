@@ -25,7 +25,8 @@ cmake --build build
 cmake --build build --target package
 
 step "local Slurm cluster (SlurmdDebug=debug5, so that the secret checks read the most verbose logs)"
-SPANK_QRUN_SLURMD_DEBUG=debug5 scripts/slurm-cluster.sh up --no-plugin --job-submit etc/job_submit.lua
+SPANK_QRUN_SLURMD_DEBUG=debug5 scripts/slurm-cluster.sh up --no-plugin --accounting \
+    --licenses fake_brisbane:20,fake_cairo:5,fake_lagos:20,fake_torino:20,slow_backend:20 --job-submit etc/job_submit.lua
 
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
@@ -49,6 +50,7 @@ for project in \
     tests/SpankQrun.Emulator.Tests \
     tests/SpankQrun.Qrun.Tests \
     tests/SpankQrun.Admin.Tests \
+    tests/SpankQrun.Accounting.Tests \
     tests/SpankQrun.Gateway.Tests \
     tests/SpankQrun.Slurm.Tests; do
     step "$project"

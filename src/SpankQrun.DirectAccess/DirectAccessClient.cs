@@ -12,7 +12,7 @@ namespace SpankQrun.DirectAccess;
 /// The Direct Access job calls qrun needs. Every call is authenticated, retried on transient failures
 /// and fails with a <see cref="DirectAccessException"/> whose message holds no secret.
 /// </summary>
-public sealed class DirectAccessClient : IDisposable
+public sealed partial class DirectAccessClient : IDisposable
 {
     private const string DuplicateJobCode = "1231";
     private const string NotCancellableCode = "1306";

@@ -33,6 +33,12 @@ internal static class QrunCommand
                 return InputCheck.Run(inputPath, host.Environment, reporter);
             }
 
+            if (Slurm.SingleTaskStep.Refusal(host.Environment) is { } refusal)
+            {
+                reporter.Line(refusal);
+                return ExitCodes.UsageOrConfiguration;
+            }
+
             using var signals = new TerminationSignals(host.HandleSignals, reporter.Line, host.Time, cancellationToken);
             var request = new QrunRequest(
                 inputPath,

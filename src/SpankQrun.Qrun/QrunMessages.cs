@@ -203,6 +203,9 @@ internal static class QrunMessages
     public static string ObjectsLeft(string bucket, IReadOnlyList<string> keys, string reason) =>
         $"could not delete {string.Join(", ", keys)} in bucket {bucket}: {reason}";
 
+    public static string StepHasSeveralTasks(int tasks) =>
+        Invariant($"this Slurm step runs {tasks} tasks, and each would submit its own Direct Access job and write the same results file; nothing was submitted: run qrun in a step of one task, e.g. srun -n 1 qrun INPUT (or srun --ntasks=1 in a job with --ntasks={tasks})");
+
     public static string InternalError(string type, string message) => $"internal error ({type}): {message}";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
