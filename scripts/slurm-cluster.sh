@@ -271,7 +271,6 @@ SelectTypeParameters=CR_CPU
 SlurmdParameters=config_overrides
 JobAcctGatherType=jobacct_gather/none
 $(accounting_conf "$accounting" "$licenses")
-$([[ -n "$job_submit" ]] && echo "JobSubmitPlugins=lua")
 JobCompType=jobcomp/none
 SchedulerType=sched/backfill
 SchedulerParameters=batch_sched_delay=0

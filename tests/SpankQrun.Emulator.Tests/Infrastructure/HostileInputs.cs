@@ -32,7 +32,12 @@ public static class HostileInputs
         for (var qubit = 0; qubit < qubits; qubit++)
             qasm.Append("h $").Append(qubit).Append(";\n");
         for (var layer = 0; layer < layers; layer++)
+        {
+            // The two-qubit gate keeps gate fusion from folding the layers into a few passes.
             qasm.Append("rz(0.1) $").Append(layer % qubits).Append(";\nsx $").Append(layer % qubits).Append(";\n");
+            qasm.Append("cx $").Append(layer % qubits).Append(", $").Append((layer + 1) % qubits).Append(";\n");
+        }
+
         qasm.Append("c[0] = measure $0;\n");
         return Sampler(qasm.ToString(), shots: 1);
     }
@@ -48,7 +53,11 @@ public static class HostileInputs
         for (var round = 0; round < rounds; round++)
         {
             for (var qubit = 0; qubit < qubits; qubit++)
+            {
+                // One pass over the state per gate: the two-qubit gate keeps gate fusion from merging the rounds.
                 qasm.Append("sx $").Append(qubit).Append(";\n");
+                qasm.Append("cx $").Append(qubit).Append(", $").Append((qubit + 1) % qubits).Append(";\n");
+            }
         }
 
         qasm.Append("c[0] = measure $0;\n");

@@ -20,7 +20,7 @@ public sealed class QiskitRoundTripTests(QrunServices services) : IClassFixture<
         using var scratch = new ScratchDirectory();
         var results = scratch.FilePath("results.json");
 
-        var run = await InProcessQrun.RunAsync(services.Environment("fake_lagos", "sampler"), "--results", results, Fixture("sampler_runtime_encoded.json"));
+        var run = await InProcessQrun.RunAsync(services.Environment("fake_torino", "sampler"), "--results", results, Fixture("sampler_runtime_encoded.json"));
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var summary = await DecodeAsync(results);
@@ -41,7 +41,7 @@ public sealed class QiskitRoundTripTests(QrunServices services) : IClassFixture<
         using var scratch = new ScratchDirectory();
         var results = scratch.FilePath("results.json");
 
-        var run = await InProcessQrun.RunAsync(services.Environment("fake_lagos", "estimator"), "--results", results, Fixture("estimator_runtime_encoded.json"));
+        var run = await InProcessQrun.RunAsync(services.Environment("fake_torino", "estimator"), "--results", results, Fixture("estimator_runtime_encoded.json"));
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var summary = await DecodeAsync(results);

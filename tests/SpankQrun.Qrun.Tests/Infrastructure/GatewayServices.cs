@@ -26,6 +26,8 @@ public sealed class GatewayServices : IAsyncLifetime
         {
           "service_crn": "crn:v1:local:quantum-computing:qrun-gw::",
           "execution_lanes": 8,
+          // The gateway must carry 100 MB inputs (the emulator's default cap is 64 MiB).
+          "max_input_bytes": 268435456,
           "app_id_clients": [],
           "iam_api_keys": [ "qrun-gw-apikey-Tq5" ],
           "backends": [
