@@ -142,7 +142,10 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
     public async Task A_scancelled_Slurm_job_leaves_nothing_behind_within_60_s_and_its_usage_is_recorded_once()
     {
         var observer = new RecordingObserver();
-        await using var watched = await environment.StartGatewayAsync(configure: s => s.AddSingleton<ISlurmJobEndObserver>(observer));
+        // Its own database: the class's shared gateway must not clean up the same jobs at the same moment.
+        var database = "sqlite:" + Path.Combine(Path.GetDirectoryName(environment.DatabasePath)!, "watched.db");
+        await using var watched = await environment.StartGatewayAsync(
+            environment.ConfigText(database: database), s => s.AddSingleton<ISlurmJobEndObserver>(observer));
         var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "slow_brisbane");
         var user = watched.As("qrunuser");
         var running = await user.RunAsync(slurmJob, "slow_brisbane", TestFiles.SamplerInput);
