@@ -186,7 +186,7 @@ jq -r --slurpfile input "$JOB_DIR/estimator_input.json" '
 echo
 if [[ $mode == gateway ]]; then
     step "QPU usage on record (qrun-gateway usage --by user)"
-    build/gateway/qrun-gateway usage --config "$GATEWAY_CONF" --by user || true
+    "$REPO_ROOT/build/gateway/qrun-gateway" usage --config "$GATEWAY_CONF" --by user || true
 fi
 echo
 running="the cluster, s3rver and the emulator"
