@@ -20,52 +20,14 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
 {
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
-        var input = InputCheck.Read(request.InputPath, reporter);
-        if (input is null)
+        var (preflight, exitCode) = await RunPreflight.RunAsync(
+            host, reporter, request, GatewaySettings.Read, settings => settings.Primitive, interruptedExitCode, interruption).ConfigureAwait(false);
+        if (preflight is null)
         {
-            return ExitCodes.UsageOrConfiguration;
+            return exitCode;
         }
 
-        var errors = new List<string>();
-        var settings = GatewaySettings.Read(host.Environment, errors);
-        if (settings is null)
-        {
-            var hints = EnvironmentHints.Describe(host.Environment, errors, PrimitiveGuess.Of(input), SiteBackends.Read(host.PlugstackPath));
-            foreach (var hint in hints)
-            {
-                reporter.Line(hint);
-            }
-
-            return ExitCodes.UsageOrConfiguration;
-        }
-
-        if (!InputCheck.Validate(request.InputPath, input, settings.Primitive, reporter))
-        {
-            return ExitCodes.UsageOrConfiguration;
-        }
-
-        if (request.ResultsPath is not null)
-        {
-            try
-            {
-                ResultsWriter.EnsureWritable(request.ResultsPath);
-            }
-            catch (ResultsPathException exception)
-            {
-                reporter.Line(exception.Message);
-                return ExitCodes.UsageOrConfiguration;
-            }
-        }
-
-        TimeSpan? timeLeft;
-        try
-        {
-            timeLeft = await host.TimeLeft(host.Environment, reporter.Line, interruption).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (interruption.IsCancellationRequested)
-        {
-            return interruptedExitCode();
-        }
+        var (input, settings, timeLeft) = preflight;
 
         trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;

@@ -32,52 +32,14 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
             return await new GatewayJobRunner(host, reporter, output, interruptedExitCode, Trace).RunAsync(request, interruption).ConfigureAwait(false);
         }
 
-        var input = InputCheck.Read(request.InputPath, reporter);
-        if (input is null)
+        var (preflight, exitCode) = await RunPreflight.RunAsync(
+            host, reporter, request, QrunSettingsReader.Read, settings => settings.Primitive, interruptedExitCode, interruption).ConfigureAwait(false);
+        if (preflight is null)
         {
-            return ExitCodes.UsageOrConfiguration;
+            return exitCode;
         }
 
-        var errors = new List<string>();
-        var settings = QrunSettingsReader.Read(host.Environment, errors);
-        if (settings is null)
-        {
-            var hints = EnvironmentHints.Describe(host.Environment, errors, PrimitiveGuess.Of(input), SiteBackends.Read(host.PlugstackPath));
-            foreach (var hint in hints)
-            {
-                reporter.Line(hint);
-            }
-
-            return ExitCodes.UsageOrConfiguration;
-        }
-
-        if (!InputCheck.Validate(request.InputPath, input, settings.Primitive, reporter))
-        {
-            return ExitCodes.UsageOrConfiguration;
-        }
-
-        if (request.ResultsPath is not null)
-        {
-            try
-            {
-                ResultsWriter.EnsureWritable(request.ResultsPath);
-            }
-            catch (ResultsPathException exception)
-            {
-                reporter.Line(exception.Message);
-                return ExitCodes.UsageOrConfiguration;
-            }
-        }
-
-        TimeSpan? timeLeft;
-        try
-        {
-            timeLeft = await host.TimeLeft(host.Environment, reporter.Line, interruption).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (interruption.IsCancellationRequested)
-        {
-            return interruptedExitCode();
-        }
+        var (input, settings, timeLeft) = preflight;
 
         var trace = Trace;
         trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
