@@ -30,14 +30,14 @@ internal sealed partial class Binder
     private long? BindConstantInteger(ExpressionSyntax syntax, string what)
     {
         var errors = _diagnostics.Count;
-        var bound = BindExpression(syntax, constantOnly: true);
+        var bound = Fold(syntax, constantOnly: true);
         if (_diagnostics.Count != errors)
         {
             return null;
         }
 
-        var value = bound.Evaluate([], []);
-        if (!bound.IsConstant || value < 0 || value > int.MaxValue || value != Math.Floor(value))
+        var value = bound.Value;
+        if (bound.Node is not null || value < 0 || value > int.MaxValue || value != Math.Floor(value))
         {
             _diagnostics.ReportExpectedConstantInteger(syntax.Span, what);
             return null;
@@ -46,49 +46,58 @@ internal sealed partial class Binder
         return (long)value;
     }
 
-    private BoundExpression BindExpression(ExpressionSyntax syntax, bool constantOnly) => syntax switch
+    private BoundExpression BindExpression(ExpressionSyntax syntax, bool constantOnly) => Fold(syntax, constantOnly).ToNode();
+
+    /// <summary>Binds an expression, folding constant parts as it goes: a constant needs no node until a parameter meets it.</summary>
+    private Folded Fold(ExpressionSyntax syntax, bool constantOnly) => syntax switch
     {
-        NumberExpressionSyntax number => new BoundConstant(number.Number.Number),
-        ParenthesizedExpressionSyntax parenthesized => BindExpression(parenthesized.Expression, constantOnly),
+        NumberExpressionSyntax number => new(number.Number.Number),
+        ParenthesizedExpressionSyntax parenthesized => Fold(parenthesized.Expression, constantOnly),
         NameExpressionSyntax name => BindName(name.Identifier, constantOnly),
         UnaryExpressionSyntax unary => BindUnary(unary, constantOnly),
         BinaryExpressionSyntax binary => BindBinary(binary, constantOnly),
         CallExpressionSyntax call => BindCall(call, constantOnly),
-        _ => new BoundConstant(0),
+        _ => new(0),
     };
 
-    private BoundExpression BindName(SyntaxToken identifier, bool constantOnly)
+    private Folded BindName(SyntaxToken identifier, bool constantOnly)
     {
         var name = identifier.Text;
         if (Constants.TryGetValue(name, out var constant))
         {
-            return new BoundConstant(constant);
+            return new(constant);
         }
 
         if (!constantOnly && _gateScope is not null && _gateScope.Parameters.TryGetValue(name, out var local))
         {
-            return new BoundGateParameter(local);
+            return new(0, new BoundGateParameter(local));
         }
 
         if (!constantOnly && _gateScope is null && _inputs.TryGetValue(name, out var input))
         {
-            return new BoundInputParameter(input);
+            return new(0, _inputNodes[input]);
         }
 
         _diagnostics.ReportUnknownName(identifier.Span, name);
-        return new BoundConstant(0);
+        return new(0);
     }
 
-    private BoundExpression BindUnary(UnaryExpressionSyntax unary, bool constantOnly)
+    private Folded BindUnary(UnaryExpressionSyntax unary, bool constantOnly)
     {
-        var operand = BindExpression(unary.Operand, constantOnly);
-        return unary.Operator.Kind == SyntaxKind.MinusToken ? Fold(new BoundUnaryExpression(value => -value, operand)) : operand;
+        var operand = Fold(unary.Operand, constantOnly);
+        if (unary.Operator.Kind != SyntaxKind.MinusToken)
+        {
+            return operand;
+        }
+
+        Func<double, double> negate = static value => -value;
+        return operand.Node is null ? new(negate(operand.Value)) : new(0, new BoundUnaryExpression(negate, operand.Node));
     }
 
-    private BoundExpression BindBinary(BinaryExpressionSyntax binary, bool constantOnly)
+    private Folded BindBinary(BinaryExpressionSyntax binary, bool constantOnly)
     {
-        var left = BindExpression(binary.Left, constantOnly);
-        var right = BindExpression(binary.Right, constantOnly);
+        var left = Fold(binary.Left, constantOnly);
+        var right = Fold(binary.Right, constantOnly);
         Func<double, double, double> operation = binary.Operator.Kind switch
         {
             SyntaxKind.PlusToken => static (a, b) => a + b,
@@ -98,27 +107,33 @@ internal sealed partial class Binder
             SyntaxKind.PercentToken => static (a, b) => a % b,
             _ => Math.Pow,
         };
-        return Fold(new BoundBinaryExpression(operation, left, right));
+        return left.Node is null && right.Node is null
+            ? new(operation(left.Value, right.Value))
+            : new(0, new BoundBinaryExpression(operation, left.ToNode(), right.ToNode()));
     }
 
-    private BoundExpression BindCall(CallExpressionSyntax call, bool constantOnly)
+    private Folded BindCall(CallExpressionSyntax call, bool constantOnly)
     {
         var name = call.Identifier.Text;
         if (!Functions.TryGetValue(name, out var function))
         {
             _diagnostics.ReportUnknownFunction(call.Identifier.Span, name);
-            return new BoundConstant(0);
+            return new(0);
         }
 
         if (call.Arguments.Count != 1)
         {
             _diagnostics.ReportWrongArgumentCount(call.Identifier.Span, name, call.Arguments.Count);
-            return new BoundConstant(0);
+            return new(0);
         }
 
-        return Fold(new BoundUnaryExpression(function, BindExpression(call.Arguments[0], constantOnly)));
+        var argument = Fold(call.Arguments[0], constantOnly);
+        return argument.Node is null ? new(function(argument.Value)) : new(0, new BoundUnaryExpression(function, argument.Node));
     }
 
-    private static BoundExpression Fold(BoundExpression expression) =>
-        expression.IsConstant ? new BoundConstant(expression.Evaluate([], [])) : expression;
+    /// <summary>A bound expression: its <see cref="Value"/> when constant (<see cref="Node"/> null), else its node.</summary>
+    private readonly record struct Folded(double Value, BoundExpression? Node = null)
+    {
+        public BoundExpression ToNode() => Node ?? new BoundConstant(Value);
+    }
 }

@@ -92,7 +92,7 @@ internal sealed partial class Binder
             return calls;
         }
 
-        var arguments = new BoundExpression[call.Arguments.Count];
+        var arguments = call.Arguments.Count == 0 ? [] : new BoundExpression[call.Arguments.Count];
         for (var i = 0; i < arguments.Length; i++)
         {
             arguments[i] = BindExpression(call.Arguments[i], constantOnly: false);
@@ -117,9 +117,9 @@ internal sealed partial class Binder
 
         var (line, column) = _text.GetLineAndColumn(call.Identifier.Span.Start);
 
+        Span<int> qubits = operands.Count <= 8 ? stackalloc int[operands.Count] : new int[operands.Count];
         for (var k = 0; k < width; k++)
         {
-            var qubits = new int[operands.Count];
             for (var i = 0; i < qubits.Length; i++)
             {
                 qubits[i] = operands[i].IsRegister ? operands[i].Qubits[k] : operands[i].Qubits[0];
@@ -133,14 +133,14 @@ internal sealed partial class Binder
             }
 
             _budget?.Spend();
-            calls.Add(new BoundGateCall(gate, arguments, qubits, line, column));
+            calls.Add(new BoundGateCall(gate, arguments, QubitList(qubits), line, column));
         }
 
         return calls;
     }
 
     /// <summary>The first qubit that appears twice (in order of its first appearance), or null.</summary>
-    private static int? FirstDuplicate(int[] qubits)
+    private static int? FirstDuplicate(ReadOnlySpan<int> qubits)
     {
         for (var i = 0; i < qubits.Length; i++)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SpankQrun.Simulator.Syntax;
 
 namespace SpankQrun.Simulator.Binding;
@@ -81,7 +82,7 @@ internal sealed partial class Binder
                 return null;
             }
 
-            return ([argument], false);
+            return (QubitList([argument]), false);
         }
 
         if (!_qubitRegisters.TryGetValue(name, out var register))
@@ -96,7 +97,7 @@ internal sealed partial class Binder
         }
 
         var index = BindIndex(named.Index, name, register.Size);
-        return index is null ? null : ([register.Offset + index.Value], false);
+        return index is null ? null : (QubitList([register.Offset + index.Value]), false);
     }
 
     private (int[] Qubits, bool IsRegister)? BindPhysicalQubit(PhysicalQubitOperandSyntax physical)
@@ -127,7 +128,7 @@ internal sealed partial class Binder
 
         _addressing = QubitAddressing.Physical;
         _highestPhysicalQubit = Math.Max(_highestPhysicalQubit, physical.Index);
-        return ([physical.Index], false);
+        return (QubitList([physical.Index]), false);
     }
 
     private int[]? BindBitOperand(OperandSyntax operand)
@@ -164,5 +165,22 @@ internal sealed partial class Binder
         }
 
         return (int)index.Value;
+    }
+
+    /// <summary>
+    /// One shared array per distinct list of one or two qubits (bound operations keep their qubit arrays and never change
+    /// them), so a large program does not allocate an array per gate call; longer lists are copied.
+    /// </summary>
+    private int[] QubitList(ReadOnlySpan<int> qubits)
+    {
+        if (qubits.Length is 0 or > 2)
+        {
+            return qubits.ToArray();
+        }
+
+        var key = qubits.Length == 1 ? qubits[0] : ((long)(qubits[0] + 1) << 32) | (uint)qubits[1];
+        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_qubitLists, key, out _);
+        shared ??= qubits.ToArray();
+        return shared;
     }
 }

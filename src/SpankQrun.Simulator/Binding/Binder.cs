@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using SpankQrun.Simulator.Execution;
 using SpankQrun.Simulator.Syntax;
 
@@ -21,6 +22,8 @@ internal sealed partial class Binder
     private readonly List<ClassicalRegister> _registers = [];
     private readonly Dictionary<string, int> _inputs = new(StringComparer.Ordinal);
     private readonly List<string> _parameterNames = [];
+    private readonly List<BoundInputParameter> _inputNodes = [];
+    private readonly Dictionary<long, int[]> _qubitLists = [];
     private readonly HashSet<string> _declaredNames = new(StringComparer.Ordinal);
     private readonly List<BoundOperation> _operations = [];
     private readonly HashSet<int> _activeQubits = [];
@@ -58,6 +61,50 @@ internal sealed partial class Binder
             binder.BindStatement(statement);
         }
 
+        return (binder.CreateProgram(), [.. binder._diagnostics]);
+    }
+
+    /// <summary>
+    /// Parses and binds <paramref name="text"/> one top-level statement at a time, recycling the syntax nodes of each
+    /// statement for the next, so the front end allocates little beyond the bound program. The diagnostics are the
+    /// lexer's and parser's (ordered by position, as <see cref="QasmSyntaxTree.Diagnostics"/>) when there are any, else
+    /// the binder's; binding stops at the first syntax error. An exhausted <paramref name="budget"/> throws only when the
+    /// text has no syntax error.
+    /// </summary>
+    public static (BoundProgram Program, IReadOnlyList<Diagnostic> Diagnostics) ParseAndBind(
+        string text, int physicalQubitCount = MaxPhysicalQubit + 1, string? backendName = null, OperationBudget? budget = null)
+    {
+        var source = new SourceText(text);
+        var lexerDiagnostics = new DiagnosticBag(source);
+        var parserDiagnostics = new DiagnosticBag(source);
+        var pool = new SyntaxNodePool();
+        var parser = new Parser(new Lexer(source, lexerDiagnostics), parserDiagnostics, pool);
+        var binder = new Binder(source, physicalQubitCount, backendName, budget);
+        ExceptionDispatchInfo? stopped = null;
+        while (parser.ParseNextStatement() is { } statement)
+        {
+            if (stopped is null && lexerDiagnostics.Count == 0 && parserDiagnostics.Count == 0)
+            {
+                try
+                {
+                    binder.BindStatement(statement);
+                }
+                catch (PubFailureException exception)
+                {
+                    stopped = ExceptionDispatchInfo.Capture(exception);
+                }
+            }
+
+            pool.Recycle();
+        }
+
+        var syntaxDiagnostics = QasmSyntaxTree.Ordered(lexerDiagnostics, parserDiagnostics);
+        if (syntaxDiagnostics.Count > 0)
+        {
+            return (binder.CreateProgram(), syntaxDiagnostics);
+        }
+
+        stopped?.Throw();
         return (binder.CreateProgram(), [.. binder._diagnostics]);
     }
 
@@ -186,6 +233,7 @@ internal sealed partial class Binder
         if (TryDeclareName(statement.Identifier))
         {
             _inputs.Add(statement.Identifier.Text, _parameterNames.Count);
+            _inputNodes.Add(new BoundInputParameter(_parameterNames.Count));
             _parameterNames.Add(statement.Identifier.Text);
         }
     }

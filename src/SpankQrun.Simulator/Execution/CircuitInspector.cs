@@ -58,15 +58,16 @@ internal static class CircuitInspector
         }
     }
 
-    private static void Schedule(BoundGateCall call, int[] qubits, long[] ready, BackendTarget? target, OperationBudget budget)
+    private static void Schedule(BoundGateCall call, ReadOnlySpan<int> qubits, long[] ready, BackendTarget? target, OperationBudget budget)
     {
         budget.Spend();
         var gate = call.Gate;
         if (gate is UserGateSymbol user && !IsNative(target, gate.Name))
         {
+            Span<int> buffer = stackalloc int[8];
             foreach (var inner in user.Body)
             {
-                var innerQubits = new int[inner.Qubits.Length];
+                var innerQubits = inner.Qubits.Length <= buffer.Length ? buffer[..inner.Qubits.Length] : new int[inner.Qubits.Length];
                 for (var i = 0; i < innerQubits.Length; i++)
                     innerQubits[i] = qubits[inner.Qubits[i]];
                 Schedule(inner, innerQubits, ready, target, budget);

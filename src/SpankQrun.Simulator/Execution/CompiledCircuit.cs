@@ -1,5 +1,4 @@
 using SpankQrun.Simulator.Binding;
-using SpankQrun.Simulator.Syntax;
 using SpankQrun.Simulator.Targets;
 
 namespace SpankQrun.Simulator.Execution;
@@ -44,21 +43,15 @@ internal sealed class CompiledCircuit
         int pub, string qasm, int maxQubits, BackendTarget? target = null, long maxOperations = MaxInstructions,
         CancellationToken cancellationToken = default)
     {
-        var tree = QasmSyntaxTree.Parse(qasm);
-        if (tree.Diagnostics.Count > 0)
-        {
-            throw new PubFailureException(PrimitiveFailureCodes.QasmError, ExecutionMessages.Qasm(pub, tree.Diagnostics[0]));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
         var (program, diagnostics) = target is null
-            ? Binder.Bind(tree, budget: new OperationBudget(pub, maxOperations, cancellationToken))
-            : Binder.Bind(tree, target.NumQubits, target.Name, new OperationBudget(pub, maxOperations, cancellationToken));
+            ? Binder.ParseAndBind(qasm, budget: new OperationBudget(pub, maxOperations, cancellationToken))
+            : Binder.ParseAndBind(qasm, target.NumQubits, target.Name, new OperationBudget(pub, maxOperations, cancellationToken));
         if (diagnostics.Count > 0)
         {
             throw new PubFailureException(PrimitiveFailureCodes.QasmError, ExecutionMessages.Qasm(pub, diagnostics[0]));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var walk = new OperationBudget(pub, maxOperations, cancellationToken);
         var duration = CircuitInspector.Inspect(pub, program, target, walk);
         if (program.ActiveQubits.Count > maxQubits)

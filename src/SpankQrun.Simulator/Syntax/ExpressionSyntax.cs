@@ -1,3 +1,9 @@
 namespace SpankQrun.Simulator.Syntax;
 
-internal abstract record ExpressionSyntax(TextSpan Span) : SyntaxNode(Span);
+internal abstract record ExpressionSyntax : SyntaxNode
+{
+    protected ExpressionSyntax(TextSpan span)
+        : base(span)
+    {
+    }
+}

@@ -5,7 +5,7 @@ namespace SpankQrun.Simulator.Syntax;
 /// <summary>Turns QASM text into tokens. Every call to <see cref="Lex"/> consumes at least one character or returns end of file.</summary>
 internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
 {
-    /// <summary>Numbers up to this many characters share their text through the pool (long ones are mostly unique).</summary>
+    /// <summary>Numbers up to this many characters share their text through the pool (long ones are mostly unique, and slices).</summary>
     private const int PooledNumberLength = 8;
 
     /// <summary>One string per distinct name, physical qubit or short number, so repeated spellings allocate once.</summary>
@@ -37,7 +37,7 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
         var start = _position;
         if (_position >= text.Length)
         {
-            return new SyntaxToken(SyntaxKind.EndOfFileToken, start, "", null);
+            return new SyntaxToken(SyntaxKind.EndOfFileToken, start, "");
         }
 
         var character = Current;
@@ -76,7 +76,7 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
 
         diagnostics.ReportBadCharacter(start, character);
         _position++;
-        return new SyntaxToken(SyntaxKind.BadToken, start, text.ToString(new TextSpan(start, 1)), null);
+        return new SyntaxToken(SyntaxKind.BadToken, start, text.ToString(new TextSpan(start, 1)));
     }
 
     private char Peek(int offset)
@@ -87,7 +87,7 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
 
     private SyntaxToken Punctuation(SyntaxKind kind, int length)
     {
-        var token = new SyntaxToken(kind, _position, SyntaxFacts.GetText(kind)!, null);
+        var token = new SyntaxToken(kind, _position, SyntaxFacts.GetText(kind)!);
         _position += length;
         return token;
     }
@@ -137,19 +137,16 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
             _position++;
         }
 
-        string value;
         if (Current == quote)
         {
-            value = text.Text.Substring(start + 1, _position - start - 1);
             _position++;
         }
         else
         {
-            value = text.Text.Substring(start + 1, _position - start - 1);
             diagnostics.ReportUnterminatedString(new TextSpan(start, 1));
         }
 
-        return new SyntaxToken(SyntaxKind.StringToken, start, text.Text[start.._position], value);
+        return new SyntaxToken(SyntaxKind.StringToken, start, text.Text[start.._position]);
     }
 
     private SyntaxToken LexHardwareQubit()
@@ -200,14 +197,16 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
         }
 
         var span = TextSpan.FromBounds(start, _position);
-        var tokenText = span.Length <= PooledNumberLength ? Pooled(start, _position) : text.ToString(span);
-        if (!double.TryParse(tokenText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        var characters = text.Text.AsSpan(start, span.Length);
+        if (!double.TryParse(characters, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            diagnostics.ReportInvalidNumber(span, tokenText);
+            diagnostics.ReportInvalidNumber(span, characters.ToString());
             value = 0;
         }
 
-        return new SyntaxToken(SyntaxKind.NumberToken, start, tokenText, value);
+        return span.Length <= PooledNumberLength
+            ? new SyntaxToken(SyntaxKind.NumberToken, start, Pooled(start, _position), value)
+            : new SyntaxToken(SyntaxKind.NumberToken, text.Text, start, span.Length, value);
     }
 
     private SyntaxToken LexIdentifierOrKeyword()
@@ -219,7 +218,7 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
         }
 
         var tokenText = Pooled(start, _position);
-        return new SyntaxToken(SyntaxFacts.GetKeywordKind(tokenText), start, tokenText, null);
+        return new SyntaxToken(SyntaxFacts.GetKeywordKind(tokenText), start, tokenText);
     }
 
     private string Pooled(int start, int end)

@@ -8,10 +8,11 @@ internal sealed partial class Parser
         var first = ParseExpression();
         if (Current.Kind != SyntaxKind.CommaToken)
         {
-            return [first];
+            return Expressions(first);
         }
 
-        var expressions = new List<ExpressionSyntax> { first };
+        var expressions = ExpressionList();
+        expressions.Add(first);
         while (Current.Kind == SyntaxKind.CommaToken)
         {
             NextToken();
@@ -45,7 +46,7 @@ internal sealed partial class Parser
             {
                 var operatorToken = NextToken();
                 var operand = ParseBinaryExpression(unaryPrecedence);
-                left = new UnaryExpressionSyntax(TextSpan.FromBounds(operatorToken.Position, operand.Span.End), operatorToken, operand);
+                left = Unary(TextSpan.FromBounds(operatorToken.Position, operand.Span.End), operatorToken, operand);
             }
             else
             {
@@ -64,7 +65,7 @@ internal sealed partial class Parser
 
                 var operatorToken = NextToken();
                 var right = ParseBinaryExpression(precedence);
-                left = new BinaryExpressionSyntax(TextSpan.FromBounds(left.Span.Start, right.Span.End), left, operatorToken, right);
+                left = Binary(TextSpan.FromBounds(left.Span.Start, right.Span.End), left, operatorToken, right);
             }
 
             return left;
@@ -82,12 +83,12 @@ internal sealed partial class Parser
         {
             case SyntaxKind.NumberToken:
                 NextToken();
-                return new NumberExpressionSyntax(first.Span, first);
+                return Number(first.Span, first);
             case SyntaxKind.OpenParenthesisToken:
                 NextToken();
                 var expression = ParseExpression();
                 MatchToken(SyntaxKind.CloseParenthesisToken);
-                return new ParenthesizedExpressionSyntax(SpanFrom(first), expression);
+                return Parenthesized(SpanFrom(first), expression);
             case SyntaxKind.IdentifierToken when Peek(1).Kind == SyntaxKind.OpenParenthesisToken:
                 NextToken();
                 NextToken();
@@ -96,7 +97,7 @@ internal sealed partial class Parser
                 return new CallExpressionSyntax(SpanFrom(first), first, arguments);
             case SyntaxKind.IdentifierToken:
                 NextToken();
-                return new NameExpressionSyntax(first.Span, first);
+                return Name(first.Span, first);
             default:
                 diagnostics.ReportExpectedExpression(first.Span, first.Kind);
                 return MissingExpression();
@@ -106,6 +107,6 @@ internal sealed partial class Parser
     private NumberExpressionSyntax MissingExpression()
     {
         var missing = new SyntaxToken(SyntaxKind.NumberToken, Current.Position, "", 0.0);
-        return new NumberExpressionSyntax(new TextSpan(Current.Position, 0), missing);
+        return Number(new TextSpan(Current.Position, 0), missing);
     }
 }

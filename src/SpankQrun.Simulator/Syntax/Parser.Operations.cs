@@ -19,7 +19,7 @@ internal sealed partial class Parser
 
         var operands = Current.Kind == SyntaxKind.SemicolonToken ? [] : ParseOperandList();
         MatchToken(SyntaxKind.SemicolonToken);
-        return new GateCallSyntax(SpanFrom(identifier), identifier, arguments, operands);
+        return GateCall(SpanFrom(identifier), identifier, arguments, operands);
     }
 
     private MeasureStatementSyntax ParseMeasureArrowStatement()
@@ -76,17 +76,19 @@ internal sealed partial class Parser
         var first = ParseOperand();
         if (Current.Kind != SyntaxKind.CommaToken)
         {
-            return [first];
+            return Operands(first, null);
         }
 
         NextToken();
         var second = ParseOperand();
         if (Current.Kind != SyntaxKind.CommaToken)
         {
-            return [first, second];
+            return Operands(first, second);
         }
 
-        var operands = new List<OperandSyntax> { first, second };
+        var operands = OperandList();
+        operands.Add(first);
+        operands.Add(second);
         while (Current.Kind == SyntaxKind.CommaToken)
         {
             NextToken();
@@ -102,17 +104,17 @@ internal sealed partial class Parser
         if (first.Kind == SyntaxKind.HardwareQubitToken)
         {
             NextToken();
-            return new PhysicalQubitOperandSyntax(first.Span, first);
+            return PhysicalQubit(first.Span, first);
         }
 
         if (first.Kind != SyntaxKind.IdentifierToken)
         {
             diagnostics.ReportExpectedOperand(first.Span, first.Kind);
-            return new NamedOperandSyntax(new TextSpan(first.Position, 0), new SyntaxToken(SyntaxKind.IdentifierToken, first.Position, "", null), null);
+            return NamedOperand(new TextSpan(first.Position, 0), new SyntaxToken(SyntaxKind.IdentifierToken, first.Position, ""), null);
         }
 
         NextToken();
         var index = ParseOptionalDesignator();
-        return new NamedOperandSyntax(SpanFrom(first), first, index);
+        return NamedOperand(SpanFrom(first), first, index);
     }
 }

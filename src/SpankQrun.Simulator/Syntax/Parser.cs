@@ -2,9 +2,11 @@ namespace SpankQrun.Simulator.Syntax;
 
 /// <summary>
 /// Recursive-descent parser, one <c>ParseX</c> per production. On an error it reports, inserts the missing token
-/// and goes on; it never throws, and every loop consumes a token or stops, so it always terminates.
+/// and goes on; it never throws, and every loop consumes a token or stops, so it always terminates. With a
+/// <paramref name="pool"/>, the nodes of gate calls, operands and expressions are recycled: the caller recycles the pool
+/// between statements and must not keep a node from one statement to the next.
 /// </summary>
-internal sealed partial class Parser(Lexer lexer, DiagnosticBag diagnostics)
+internal sealed partial class Parser(Lexer lexer, DiagnosticBag diagnostics, SyntaxNodePool? pool = null)
 {
     private const int MaxExpressionDepth = 100;
 
@@ -25,17 +27,30 @@ internal sealed partial class Parser(Lexer lexer, DiagnosticBag diagnostics)
     public IReadOnlyList<StatementSyntax> ParseProgram()
     {
         var statements = new List<StatementSyntax>();
-        while (Current.Kind != SyntaxKind.EndOfFileToken)
+        while (ParseNextStatement() is { } statement)
         {
-            var start = _position;
-            statements.Add(ParseStatement(insideGate: false));
-            if (_position == start)
-            {
-                NextToken();
-            }
+            statements.Add(statement);
         }
 
         return statements;
+    }
+
+    /// <summary>The next top-level statement, or null at the end of the input.</summary>
+    public StatementSyntax? ParseNextStatement()
+    {
+        if (Current.Kind == SyntaxKind.EndOfFileToken)
+        {
+            return null;
+        }
+
+        var start = _position;
+        var statement = ParseStatement(insideGate: false);
+        if (_position == start)
+        {
+            NextToken();
+        }
+
+        return statement;
     }
 
     private SyntaxToken Peek(int offset)
@@ -97,7 +112,7 @@ internal sealed partial class Parser(Lexer lexer, DiagnosticBag diagnostics)
         // A missing ';' belongs right after the previous token, where it should be inserted, not at the next line.
         var position = kind == SyntaxKind.SemicolonToken && _position > 0 ? _previous.Span.End : Current.Position;
         diagnostics.ReportUnexpectedToken(new TextSpan(position, 0), Current.Kind, kind);
-        return new SyntaxToken(kind, position, "", null);
+        return new SyntaxToken(kind, position, "");
     }
 
     private TextSpan SpanFrom(SyntaxToken first)

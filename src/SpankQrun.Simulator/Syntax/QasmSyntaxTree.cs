@@ -23,7 +23,12 @@ internal sealed class QasmSyntaxTree
         var lexerDiagnostics = new DiagnosticBag(source);
         var parserDiagnostics = new DiagnosticBag(source);
         var statements = new Parser(new Lexer(source, lexerDiagnostics), parserDiagnostics).ParseProgram();
-        // Lexer diagnostics first, then the parser's; order everything by position so the first one reported is the earliest.
-        return new QasmSyntaxTree(source, statements, [.. lexerDiagnostics.Concat(parserDiagnostics).OrderBy(diagnostic => diagnostic.Span.Start)]);
+        return new QasmSyntaxTree(source, statements, Ordered(lexerDiagnostics, parserDiagnostics));
     }
+
+    /// <summary>Lexer diagnostics first, then the parser's, ordered by position (stable) so the first one reported is the earliest.</summary>
+    internal static IReadOnlyList<Diagnostic> Ordered(DiagnosticBag lexerDiagnostics, DiagnosticBag parserDiagnostics) =>
+        lexerDiagnostics.Count + parserDiagnostics.Count == 0
+            ? []
+            : [.. lexerDiagnostics.Concat(parserDiagnostics).OrderBy(diagnostic => diagnostic.Span.Start)];
 }

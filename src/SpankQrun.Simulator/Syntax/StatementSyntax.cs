@@ -1,3 +1,9 @@
 namespace SpankQrun.Simulator.Syntax;
 
-internal abstract record StatementSyntax(TextSpan Span) : SyntaxNode(Span);
+internal abstract record StatementSyntax : SyntaxNode
+{
+    protected StatementSyntax(TextSpan span)
+        : base(span)
+    {
+    }
+}

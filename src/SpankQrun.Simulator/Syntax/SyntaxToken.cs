@@ -2,37 +2,31 @@ namespace SpankQrun.Simulator.Syntax;
 
 /// <summary>
 /// A token; <see cref="IsMissing"/> marks one the parser inserted to recover from an error. A value type, so lexing
-/// allocates nothing per token beyond the text of numbers and strings (names and punctuation share one string per
-/// spelling).
+/// allocates nothing per token: names and punctuation share one string per spelling, and long numbers keep a slice
+/// of the source whose text is only made into a string when asked for.
 /// </summary>
 internal readonly struct SyntaxToken
 {
-    private readonly string? _string;
+    /// <summary>The token's text, or the whole source when <see cref="_length"/> is shorter (a slice at <see cref="Position"/>).</summary>
+    private readonly string _text;
+    private readonly int _length;
 
-    public SyntaxToken(SyntaxKind kind, int position, string text, object? value)
+    public SyntaxToken(SyntaxKind kind, int position, string text, double number = 0)
     {
         Kind = kind;
         Position = position;
-        Text = text;
-        switch (value)
-        {
-            case double number:
-                Number = number;
-                break;
-            case int integer:
-                Number = integer;
-                break;
-            case string characters:
-                _string = characters;
-                break;
-        }
+        _text = text;
+        _length = text.Length;
+        Number = number;
     }
 
-    public SyntaxToken(SyntaxKind kind, int position, string text, double number)
+    /// <summary>A token whose text is <paramref name="source"/>[<paramref name="position"/> .. + <paramref name="length"/>].</summary>
+    public SyntaxToken(SyntaxKind kind, string source, int position, int length, double number)
     {
         Kind = kind;
         Position = position;
-        Text = text;
+        _text = source;
+        _length = length;
         Number = number;
     }
 
@@ -40,7 +34,7 @@ internal readonly struct SyntaxToken
 
     public int Position { get; }
 
-    public string Text { get; }
+    public string Text => _text.Length == _length ? _text : _text.Substring(Position, _length);
 
     /// <summary>The value of a number token, or the index of a physical qubit token; 0 for others.</summary>
     public double Number { get; }
@@ -50,16 +44,29 @@ internal readonly struct SyntaxToken
     {
         SyntaxKind.NumberToken => Number,
         SyntaxKind.HardwareQubitToken => (int)Number,
-        SyntaxKind.StringToken => _string,
+        SyntaxKind.StringToken => StringValue,
         _ => null,
     };
 
-    /// <summary>The contents of a string token (null for a missing one).</summary>
-    public string? StringValue => _string;
+    /// <summary>The contents of a string token without its quotes (null for a missing one).</summary>
+    public string? StringValue
+    {
+        get
+        {
+            if (Kind != SyntaxKind.StringToken || _length == 0)
+            {
+                return null;
+            }
 
-    public TextSpan Span => new(Position, Text.Length);
+            var text = Text;
+            var closed = text.Length >= 2 && text[^1] == text[0];
+            return closed ? text[1..^1] : text[1..];
+        }
+    }
 
-    public bool IsMissing => Text.Length == 0 && Kind != SyntaxKind.EndOfFileToken;
+    public TextSpan Span => new(Position, _length);
+
+    public bool IsMissing => _length == 0 && Kind != SyntaxKind.EndOfFileToken;
 
     public override string ToString() => $"{Kind} '{Text}' at {Position}";
 }
