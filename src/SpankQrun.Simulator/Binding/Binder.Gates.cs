@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SpankQrun.Simulator.Syntax;
 
 namespace SpankQrun.Simulator.Binding;
@@ -133,10 +134,24 @@ internal sealed partial class Binder
             }
 
             _budget?.Spend();
-            calls.Add(new BoundGateCall(gate, arguments, QubitList(qubits), line, column));
+            calls.Add(arguments.Length == 0 && qubits.Length <= 2
+                ? SharedCall(gate, QubitList(qubits), line, column)
+                : new BoundGateCall(gate, arguments, QubitList(qubits), line, column));
         }
 
         return calls;
+    }
+
+    /// <summary>
+    /// One bound call per distinct gate without arguments on a shared qubit list (bound calls are never changed). It keeps
+    /// the position of its first occurrence, which is the one an ISA error names: identical calls pass or fail alike, and
+    /// the first failure in program order is reported.
+    /// </summary>
+    private BoundGateCall SharedCall(GateSymbol gate, int[] qubits, int line, int column)
+    {
+        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_sharedCalls, (gate, qubits), out _);
+        shared ??= new BoundGateCall(gate, [], qubits, line, column);
+        return shared;
     }
 
     /// <summary>The first qubit that appears twice (in order of its first appearance), or null.</summary>

@@ -178,7 +178,10 @@ internal sealed partial class Binder
             return qubits.ToArray();
         }
 
-        var key = qubits.Length == 1 ? qubits[0] : ((long)(qubits[0] + 1) << 32) | (uint)qubits[1];
+        // Qubits are non-negative ints, so the packed key is unique; the multiply by an odd constant (a bijection) spreads
+        // it over the 32-bit hash that Dictionary folds a long into (the raw packing would give (a + 1) ^ b: many collisions).
+        var packed = qubits.Length == 1 ? qubits[0] : ((long)(qubits[0] + 1) << 32) | (uint)qubits[1];
+        var key = unchecked(packed * (long)0x9E3779B97F4A7C15);
         ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_qubitLists, key, out _);
         shared ??= qubits.ToArray();
         return shared;

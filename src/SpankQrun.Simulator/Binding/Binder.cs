@@ -24,8 +24,9 @@ internal sealed partial class Binder
     private readonly List<string> _parameterNames = [];
     private readonly List<BoundInputParameter> _inputNodes = [];
     private readonly Dictionary<long, int[]> _qubitLists = [];
+    private readonly Dictionary<(GateSymbol Gate, int[] Qubits), BoundGateCall> _sharedCalls = [];
     private readonly HashSet<string> _declaredNames = new(StringComparer.Ordinal);
-    private readonly List<BoundOperation> _operations = [];
+    private readonly List<BoundOperation> _operations;
     private readonly HashSet<int> _activeQubits = [];
     private readonly List<BoundGateCall> _callScratch = [];
     private readonly List<(int[] Qubits, bool IsRegister)> _operandScratch = [];
@@ -42,6 +43,8 @@ internal sealed partial class Binder
         _physicalQubitCount = physicalQubitCount;
         _backendName = backendName;
         _diagnostics = new DiagnosticBag(text);
+        // Most operations end in ';' (broadcasts add more, gate bodies fewer): sizing the list once saves its regrowth.
+        _operations = new List<BoundOperation>(text.Text.AsSpan().Count(';'));
         foreach (var (name, gate) in GateLibrary.AlwaysDefined)
         {
             _gates.Add(name, gate);
