@@ -1,7 +1,7 @@
 namespace SpankQrun.Simulator.Binding;
 
 /// <summary>One lowered operation on simulated qubit indices (0 .. simulated qubits - 1).</summary>
-internal readonly record struct Instruction(InstructionKind Kind, int Target, int Control0, int Control1, int Bit, Matrix2 Matrix)
+internal readonly record struct Instruction(InstructionKind Kind, int Target, int Control0, int Control1, int Bit, Matrix2 Matrix, Matrix4? Block = null)
 {
     public static Instruction Unitary(int target, Matrix2 matrix) => new(InstructionKind.Unitary, target, -1, -1, -1, matrix);
 
@@ -10,6 +10,9 @@ internal readonly record struct Instruction(InstructionKind Kind, int Target, in
 
     public static Instruction Controlled(int control0, int control1, int target, Matrix2 matrix) =>
         new(InstructionKind.Unitary, target, control0, control1, -1, matrix);
+
+    public static Instruction TwoQubitBlock(int first, int second, Matrix4 block) =>
+        new(InstructionKind.TwoQubitBlock, first, second, -1, -1, Matrix2.Identity, block);
 
     public static Instruction Swap(int first, int second) => new(InstructionKind.Swap, first, second, -1, -1, Matrix2.Identity);
 

@@ -8,6 +8,9 @@ internal enum InstructionKind
     /// <summary>Exchange of <c>Target</c> and <c>Control0</c> (the second qubit).</summary>
     Swap,
 
+    /// <summary>The 4x4 <c>Block</c> on <c>Target</c> (its first qubit, bit b0) and <c>Control0</c> (b1); made by gate fusion.</summary>
+    TwoQubitBlock,
+
     Measure,
     Reset,
 }

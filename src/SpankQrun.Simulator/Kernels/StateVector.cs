@@ -50,6 +50,10 @@ internal sealed class StateVector
             case InstructionKind.Swap:
                 StateKernels.ApplyTwoQubit(_amplitudes, instruction.Target, instruction.Control0, SwapGate.Create(), path, Threads);
                 break;
+            case InstructionKind.TwoQubitBlock:
+                StateKernels.ApplyTwoQubit(
+                    _amplitudes, instruction.Target, instruction.Control0, DenseTwoQubitGate.Create(instruction.Block!), path, Threads);
+                break;
             default:
                 throw new ArgumentException($"{instruction.Kind} is not a unitary instruction", nameof(instruction));
         }

@@ -9,28 +9,34 @@ namespace SpankQrun.Simulator.Tests.Execution;
 public sealed class GateFusionTests
 {
     [Theory]
-    [InlineData(1, 50)]
-    [InlineData(3, 200)]
-    [InlineData(8, 400)]
-    [InlineData(12, 300)]
-    public void ApplyUnitaries_RandomCircuit_MatchesGateByGateTo1e12(int qubits, int gates)
+    [InlineData(1, 50, 1)]
+    [InlineData(2, 100, 1)]
+    [InlineData(3, 200, 1)]
+    [InlineData(8, 400, 1)]
+    [InlineData(12, 300, 1)]
+    [InlineData(12, 300, 2)]
+    [InlineData(18, 60, 2)]
+    public void ApplyUnitaries_RandomCircuit_MatchesGateByGateTo1e12(int qubits, int gates, int threads)
     {
-        var random = new Random(qubits * 1000 + gates);
-        var circuit = RandomCircuit(random, qubits, gates);
-        var unfused = new StateVector(qubits, threads: 1);
-        foreach (var instruction in circuit)
+        foreach (var seed in new[] { 1, 2, 3 })
         {
-            unfused.Apply(instruction);
+            var random = new Random((qubits * 1000) + gates + (seed * 7919));
+            var circuit = RandomCircuit(random, qubits, gates);
+            var unfused = new StateVector(qubits, threads: 1);
+            foreach (var instruction in circuit)
+            {
+                unfused.Apply(instruction);
+            }
+
+            var fused = new StateVector(qubits, threads);
+            CircuitRunner.ApplyUnitaries(fused, circuit, 0, circuit.Count, CancellationToken.None);
+
+            KernelReference.AssertClose(unfused.Amplitudes.ToArray(), fused.Amplitudes, $"{qubits} qubits, {gates} gates, seed {seed}, {threads} threads");
         }
-
-        var fused = new StateVector(qubits, threads: 1);
-        CircuitRunner.ApplyUnitaries(fused, circuit, 0, circuit.Count, CancellationToken.None);
-
-        KernelReference.AssertClose(unfused.Amplitudes.ToArray(), fused.Amplitudes, $"{qubits} qubits, {gates} gates");
     }
 
     [Fact]
-    public void Fuse_OneQubitRuns_BecomeOneGatePerQubitBetweenTwoQubitGates()
+    public void Fuse_GatesOnOnePair_BecomeOneBlock_OtherQubitsKeepTheirRuns()
     {
         List<Instruction> circuit =
         [
@@ -41,18 +47,38 @@ public sealed class GateFusionTests
             Instruction.Controlled(0, 1, Matrix2.X),
             Instruction.Unitary(1, Matrix2.Y),
             Instruction.Unitary(2, Matrix2.X),
-            Instruction.Unitary(1, Matrix2.Y),
+            Instruction.Swap(1, 0),
         ];
 
         var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 3);
 
-        // h·t on 0 and rz·sx on 1 before the cx; after it y·y on 1 is exactly the identity (dropped) and x on 2 stays.
-        Assert.Equal(4, fused.Count);
-        Assert.Equal([0, 1], fused.Take(2).Select(instruction => instruction.Target).Order());
-        Assert.Equal(InstructionKind.Unitary, fused[2].Kind);
-        Assert.Equal(0, fused[2].Control0);
-        Assert.Equal(2, fused[3].Target);
-        Assert.True(fused[3].Matrix.IsPauliX);
+        // h·t on 0, rz·sx on 1, the cx, y on 1 and the swap: one 4x4 block on (0, 1); x on 2 stays a one-qubit gate.
+        Assert.Equal(2, fused.Count);
+        Assert.Equal(InstructionKind.TwoQubitBlock, fused[0].Kind);
+        Assert.Equal((0, 1), (fused[0].Target, fused[0].Control0));
+        Assert.Equal(2, fused[1].Target);
+        Assert.True(fused[1].Matrix.IsPauliX);
+    }
+
+    [Fact]
+    public void Fuse_LoneTwoQubitGate_StaysItself_AndAGateOnAnotherPairClosesTheBlock()
+    {
+        List<Instruction> circuit =
+        [
+            Instruction.Controlled(0, 1, Matrix2.X),
+            Instruction.Controlled(1, 2, Matrix2.Phase(0.4)),
+            Instruction.Unitary(2, Matrix2.H),
+            Instruction.Controlled(0, 1, 2, Matrix2.X),
+        ];
+
+        var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 3);
+
+        // cx alone (its own kernel beats a dense pass); cp and h on (1, 2) as one block, closed by the Toffoli.
+        Assert.Equal(3, fused.Count);
+        Assert.Equal(circuit[0], fused[0]);
+        Assert.Equal(InstructionKind.TwoQubitBlock, fused[1].Kind);
+        Assert.Equal((1, 2), (fused[1].Target, fused[1].Control0));
+        Assert.Equal(circuit[3], fused[2]);
     }
 
     [Fact]

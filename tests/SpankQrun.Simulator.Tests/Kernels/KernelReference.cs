@@ -40,6 +40,33 @@ internal static class KernelReference
         }
     }
 
+    /// <summary>out[r] = Σc m[r, c]·in[c] on every quad of amplitudes, index b0 + 2·b1 (b0 = bit of <paramref name="first"/>).</summary>
+    public static void ApplyDense(Complex[] state, int first, int second, Matrix4 matrix)
+    {
+        var stride0 = 1 << first;
+        var stride1 = 1 << second;
+        for (var i = 0; i < state.Length; i++)
+        {
+            if ((i & (stride0 | stride1)) != 0)
+            {
+                continue;
+            }
+
+            int[] indices = [i, i | stride0, i | stride1, i | stride0 | stride1];
+            var input = indices.Select(index => state[index]).ToArray();
+            for (var r = 0; r < 4; r++)
+            {
+                var sum = Complex.Zero;
+                for (var c = 0; c < 4; c++)
+                {
+                    sum += matrix[r, c] * input[c];
+                }
+
+                state[indices[r]] = sum;
+            }
+        }
+    }
+
     public static Complex[] RandomState(Random random, int qubits)
     {
         var state = new Complex[1 << qubits];

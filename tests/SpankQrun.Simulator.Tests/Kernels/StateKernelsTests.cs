@@ -121,6 +121,49 @@ public sealed class StateKernelsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void ApplyTwoQubitDense_EveryPairOfPositions_MatchesReference(string path)
+    {
+        var random = new Random(8);
+        for (var qubits = 2; qubits <= MaxQubits; qubits++)
+        {
+            for (var first = 0; first < qubits; first++)
+            {
+                for (var second = 0; second < qubits; second++)
+                {
+                    if (first == second)
+                    {
+                        continue;
+                    }
+
+                    var matrix = RandomMatrix4(random);
+                    var state = KernelReference.RandomState(random, qubits);
+                    var guarded = KernelReference.Guarded(state);
+
+                    StateKernels.ApplyTwoQubit(KernelReference.Inner(guarded), first, second, DenseTwoQubitGate.Create(matrix), Enum.Parse<KernelPath>(path));
+                    KernelReference.ApplyDense(state, first, second, matrix);
+
+                    KernelReference.AssertGuardsIntact(guarded);
+                    KernelReference.AssertClose(state, KernelReference.Inner(guarded), $"dense/{path}: {qubits} qubits, {first} and {second}");
+                }
+            }
+        }
+    }
+
+    /// <summary>A random two-qubit unitary (every element non-zero in general), built by <see cref="Matrix4.ApplyAfter"/> from random gates.</summary>
+    internal static Matrix4 RandomMatrix4(Random random)
+    {
+        var matrix = Matrix4.Identity();
+        matrix.ApplyAfter(Instruction.Unitary(3, KernelReference.RandomMatrix(random, "general")), 3, 5);
+        matrix.ApplyAfter(Instruction.Unitary(5, KernelReference.RandomMatrix(random, "general")), 3, 5);
+        matrix.ApplyAfter(Instruction.Controlled(3, 5, KernelReference.RandomMatrix(random, "general")), 3, 5);
+        matrix.ApplyAfter(Instruction.Swap(3, 5), 3, 5);
+        matrix.ApplyAfter(Instruction.Controlled(5, 3, KernelReference.RandomMatrix(random, "general")), 3, 5);
+        matrix.ApplyAfter(Instruction.Unitary(3, KernelReference.RandomMatrix(random, "general")), 3, 5);
+        return matrix;
+    }
+
     [Fact]
     public void ApplySingleQubit_TargetOutsideState_Throws()
     {

@@ -72,6 +72,21 @@ public sealed class ThreadedKernelsTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(2, 1)]
+    [InlineData(0, Qubits - 1)]
+    [InlineData(Qubits - 1, Qubits - 2)]
+    public void ApplyDense_TwoAndThreeThreads_BitForBitAsOneThread(int first, int second)
+    {
+        var initial = KernelReference.RandomState(new Random(29), Qubits);
+        var matrix = StateKernelsTests.RandomMatrix4(new Random(first * 100 + second));
+        foreach (var path in Enum.GetValues<KernelPath>())
+        {
+            AssertSameOnAnyThreads(initial, threads => (state => StateKernels.ApplyTwoQubit(state, first, second, DenseTwoQubitGate.Create(matrix), path, threads)));
+        }
+    }
+
     [Fact]
     public void ThreadsFor_SmallStates_StayOnOneThread()
     {
