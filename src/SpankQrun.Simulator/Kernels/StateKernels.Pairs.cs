@@ -43,7 +43,11 @@ internal static partial class StateKernels
     {
         // Pairs j .. j + run - 1 (j a multiple of run) sit at consecutive amplitudes: index arithmetic once per run.
         var run = (nint)1 << positions[0];
-        if (path == KernelPath.Auto && Vector256.IsHardwareAccelerated && positions[0] >= 1)
+        if (path == KernelPath.Auto && Vector256.IsHardwareAccelerated && positions[0] == 0 && (controlMask & 1) != 0)
+        {
+            ControlOnBitZeroRange(state, positions[1..], controlMask, stride, gate, start, end);
+        }
+        else if (path == KernelPath.Auto && Vector256.IsHardwareAccelerated && positions[0] >= 1)
         {
             ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
             var offset = (nuint)(2 * stride);
@@ -84,6 +88,42 @@ internal static partial class StateKernels
                 var index = InsertZeroBits(j, positions) | controlMask;
                 gate.Invoke(ref state[(int)index], ref state[(int)(index + stride)]);
             }
+        }
+    }
+
+    /// <summary>
+    /// The <see cref="Vector256{T}"/> path when bit 0 is a control (the target and any other control above it): pair j's
+    /// first amplitude, InsertZeroBits(2j, <paramref name="upper"/>) | controlMask, is the upper half of the vector that
+    /// starts one amplitude lower, at the same index with bit 0 clear. Both halves are computed and the lower one (control
+    /// 0) is stored back unchanged, so loads and stores stay 256 bits wide and no amplitude outside the pair changes.
+    /// </summary>
+    private static void ControlOnBitZeroRange<TGate>(
+        Span<Complex> state, ReadOnlySpan<int> upper, nint controlMask, nint stride, in TGate gate, nint start, nint end)
+        where TGate : struct, IAmplitudePairOperator<TGate>
+    {
+        ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
+        var offset = (nuint)(2 * stride);
+        var computedHalf = Vector256.Create(0L, 0L, -1L, -1L).AsDouble();
+        var lowerControls = controlMask & ~(nint)1;
+
+        // Pairs j .. j + run - 1 (j a multiple of run) sit in consecutive vectors.
+        var run = (nint)1 << (upper[0] - 1);
+        for (var j = start; j < end;)
+        {
+            var runEnd = Math.Min((j | (run - 1)) + 1, end);
+            var first = (nuint)(2 * (InsertZeroBits(2 * j, upper) | lowerControls));
+            var last = first + (nuint)(4 * (runEnd - j));
+            for (var index = first; index < last; index += 4)
+            {
+                var a0 = Vector256.LoadUnsafe(ref doubles, index);
+                var a1 = Vector256.LoadUnsafe(ref doubles, index + offset);
+                var (b0, b1) = (a0, a1);
+                gate.Invoke(ref b0, ref b1);
+                Vector256.ConditionalSelect(computedHalf, b0, a0).StoreUnsafe(ref doubles, index);
+                Vector256.ConditionalSelect(computedHalf, b1, a1).StoreUnsafe(ref doubles, index + offset);
+            }
+
+            j = runEnd;
         }
     }
 

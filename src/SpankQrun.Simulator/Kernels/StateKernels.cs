@@ -6,7 +6,7 @@ namespace SpankQrun.Simulator.Kernels;
 
 /// <summary>
 /// Generic drivers, one per gate shape. Each checks its arguments, then takes the widest path allowed:
-/// <c>Vector256</c> (two amplitudes per vector, needs every involved qubit above bit 0), <c>Vector128</c>, or scalar.
+/// <c>Vector256</c> (two amplitudes per vector, needs every involved qubit above bit 0 but a control), <c>Vector128</c>, or scalar.
 /// Amplitude index bit k is qubit k.
 /// </summary>
 internal static partial class StateKernels
