@@ -149,6 +149,9 @@ public static class EmulatorMessages
     public static string LogWaitingForMemory(long needed, long reserved, long budget) =>
         $"waiting for memory: needs {Mib(needed)} MiB, {Mib(reserved)} of {Mib(budget)} MiB held by running jobs";
 
+    public static string LogMemoryReserved(long needed, long held, long budget) =>
+        $"memory reserved: {Mib(needed)} MiB, {Mib(held)} of {Mib(budget)} MiB now held by running jobs";
+
     private static string Mib(long bytes) => (bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture);
 
     public const string InputUnreadableSolution = "Check that the input object exists and that its presigned GET URL is valid for long enough.";

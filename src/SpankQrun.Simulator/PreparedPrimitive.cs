@@ -43,11 +43,13 @@ public sealed class PreparedPrimitive
     public long StateBytes => 16L << Math.Max(1, MaxSimulatedQubits);
 
     /// <summary>
-    /// A safe upper bound on the memory <see cref="Run"/> takes at its peak: two state vectors (the mid-circuit
-    /// measurement path keeps a copy per shot), the lowered instructions, and the samples with their JSON.
+    /// A safe upper bound on the memory <see cref="Run"/> takes at its peak: the state vector (two up to
+    /// <see cref="SamplerRunner.MaxSnapshotStateBytes"/>, where the mid-circuit measurement path keeps a copy), the
+    /// lowered instructions, and the samples with their JSON.
     /// </summary>
     public long PeakBytesEstimate => _pubs.Count == 0 ? 0 : _pubs.Max(pub =>
-        (2 * (16L << Math.Max(1, pub.Circuit.SimulatedQubits))) + (pub.Circuit.ExpandedOperations * InstructionBytes)
+        ((SamplerRunner.KeepsSnapshot(pub.Circuit.SimulatedQubits) ? 2 : 1) * (16L << Math.Max(1, pub.Circuit.SimulatedQubits)))
+        + (pub.Circuit.ExpandedOperations * InstructionBytes)
         + ((long)pub.Shots * Math.Max(1, pub.Values.SetCount) * (pub.Circuit.Program.BitCount + (SampleJsonBytes * Math.Max(1, pub.Circuit.Program.Registers.Count)))));
 
     private const long InstructionBytes = 128;

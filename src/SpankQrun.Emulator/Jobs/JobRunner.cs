@@ -131,6 +131,8 @@ public sealed class JobRunner(EmulatorSettings settings, JobStore store, Storage
         if (memory.ReservedBytes + needed > memory.TotalBytes)
             log.Add(JobLogLevel.Info, EmulatorMessages.LogWaitingForMemory(needed, memory.ReservedBytes, memory.TotalBytes));
         var reservation = await memory.ReserveAsync(needed, cancellationToken);
+        log.Add(JobLogLevel.Info, EmulatorMessages.LogMemoryReserved(needed, reservation.HeldWhenGranted, memory.TotalBytes));
+        logger.LogInformation("Job {JobId} holds {NeededMiB} MiB of memory", job.Id, needed / (1024 * 1024));
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(backend.ExecutionDelaySecs), clock, cancellationToken);

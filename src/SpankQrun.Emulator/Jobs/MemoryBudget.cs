@@ -26,7 +26,7 @@ public sealed class MemoryBudget(EmulatorSettings settings)
     }
 
     /// <summary>Waits until <paramref name="bytes"/> fit, then holds them until the returned reservation is disposed.</summary>
-    public async Task<IDisposable> ReserveAsync(long bytes, CancellationToken cancellationToken)
+    public async Task<Reservation> ReserveAsync(long bytes, CancellationToken cancellationToken)
     {
         if (bytes > TotalBytes)
             throw new ArgumentOutOfRangeException(nameof(bytes), bytes, "larger than the whole budget");
@@ -37,7 +37,7 @@ public sealed class MemoryBudget(EmulatorSettings settings)
             if (_waiters.Count == 0 && _reserved + bytes <= TotalBytes)
             {
                 _reserved += bytes;
-                return new Reservation(this, bytes);
+                return new Reservation(this, bytes, _reserved);
             }
 
             waiter = new Waiter(bytes);
@@ -45,8 +45,8 @@ public sealed class MemoryBudget(EmulatorSettings settings)
         }
 
         using var registration = cancellationToken.Register(() => Abandon(waiter));
-        await waiter.Granted.Task;
-        return new Reservation(this, bytes);
+        var held = await waiter.Granted.Task;
+        return new Reservation(this, bytes, held);
     }
 
     private void Abandon(Waiter waiter)
@@ -87,7 +87,7 @@ public sealed class MemoryBudget(EmulatorSettings settings)
         {
             _waiters.RemoveFirst();
             _reserved += first.Value.Bytes;
-            first.Value.Granted.TrySetResult();
+            first.Value.Granted.TrySetResult(_reserved);
         }
     }
 
@@ -97,12 +97,17 @@ public sealed class MemoryBudget(EmulatorSettings settings)
 
         public LinkedListNode<Waiter>? Node { get; set; }
 
-        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Completed with the bytes held by all jobs once this one's are granted.</summary>
+        public TaskCompletionSource<long> Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private sealed class Reservation(MemoryBudget budget, long bytes) : IDisposable
+    /// <summary>One job's bytes, held until disposed.</summary>
+    public sealed class Reservation(MemoryBudget budget, long bytes, long heldWhenGranted) : IDisposable
     {
         private int _disposed;
+
+        /// <summary>The bytes all running jobs held, this one's included, at the moment it was granted.</summary>
+        public long HeldWhenGranted { get; } = heldWhenGranted;
 
         public void Dispose()
         {

@@ -11,6 +11,16 @@ internal static class SamplerRunner
     /// <summary>Upper bound on shots × classical bits × parameter sets, which are all held in memory and written out.</summary>
     public const long MaxSampledBits = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// The largest state whose copy is kept for circuits with mid-circuit measurements: two states must stay within
+    /// 1.2 × state + 64 MiB (docs/emulator.md, "Memory budget"). Larger states run the unitary prefix again per shot.
+    /// </summary>
+    public const long MaxSnapshotStateBytes = 80L * 1024 * 1024;
+
+    /// <summary>Whether a circuit on <paramref name="qubitCount"/> qubits may keep a second state (the snapshot).</summary>
+    public static bool KeepsSnapshot(int qubitCount, long maxSnapshotStateBytes = MaxSnapshotStateBytes) =>
+        (16L << Math.Max(1, qubitCount)) <= maxSnapshotStateBytes;
+
     public static void Run(
         int pub, CompiledCircuit circuit, ParameterValues values, int shots, Random random, Utf8JsonWriter writer, CancellationToken cancellationToken)
     {
@@ -71,7 +81,7 @@ internal static class SamplerRunner
     /// <summary>Returns shots × bitCount bytes (0 or 1): shot s, global bit b at s·bitCount + b.</summary>
     internal static byte[] Sample(
         List<Instruction> lowered, int qubitCount, int bitCount, int shots, Random random, CancellationToken cancellationToken,
-        StateVector? reuse = null)
+        StateVector? reuse = null, long maxSnapshotStateBytes = MaxSnapshotStateBytes)
     {
         var instructions = CircuitRunner.DropInitialResets(lowered, qubitCount);
         var (first, terminal) = CircuitRunner.Analyse(instructions);
@@ -97,11 +107,23 @@ internal static class SamplerRunner
             return bits;
         }
 
-        var shotState = new StateVector(qubitCount);
+        // Every shot starts from the state before the first measure or reset: a copy of it while two states fit the
+        // memory bound, else the same prefix run again on the one state (the same arithmetic, so the same amplitudes).
+        var snapshot = KeepsSnapshot(qubitCount, maxSnapshotStateBytes);
+        var shotState = snapshot ? new StateVector(qubitCount) : state;
         for (var shot = 0; shot < shots; shot++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            shotState.CopyFrom(state);
+            if (snapshot)
+            {
+                shotState.CopyFrom(state);
+            }
+            else if (shot > 0)
+            {
+                state.ResetToZero();
+                CircuitRunner.ApplyUnitaries(state, instructions, 0, first, cancellationToken);
+            }
+
             for (var i = first; i < instructions.Count; i++)
             {
                 var instruction = instructions[i];

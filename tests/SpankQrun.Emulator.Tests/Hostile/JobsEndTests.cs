@@ -50,7 +50,7 @@ public sealed class JobsEndTests(HostileFixture fixture) : IClassFixture<Hostile
     {
         using var session = await DirectAccessSession.OpenAsync(fixture.Emulator.Endpoint);
         var id = await SubmitAsync(session, HostileInputs.NestedEmptyGates(), timeoutSecs: 3600);
-        await Task.Delay(1500);
+        await WaitUntilWorkingAsync(fixture.Emulator);
 
         await ApiAssert.NoContentAsync(await session.PostAsync($"v1/jobs/{id}/cancel"));
         await ApiAssert.NoContentAsync(await session.DeleteAsync($"v1/jobs/{id}"));
@@ -78,7 +78,7 @@ public sealed class JobsEndTests(HostileFixture fixture) : IClassFixture<Hostile
     {
         using var session = await DirectAccessSession.OpenAsync(fixture.Emulator.Endpoint);
         var id = await SubmitAsync(session, HostileInputs.LongSampling(), timeoutSecs: 3600);
-        await Task.Delay(2000);
+        await WaitUntilWorkingAsync(fixture.Emulator);
 
         await ApiAssert.NoContentAsync(await session.PostAsync($"v1/jobs/{id}/cancel"));
         await ApiAssert.NoContentAsync(await session.DeleteAsync($"v1/jobs/{id}"));
@@ -95,7 +95,7 @@ public sealed class JobsEndTests(HostileFixture fixture) : IClassFixture<Hostile
         {
             using var session = await DirectAccessSession.OpenAsync(emulator.Endpoint);
             await SubmitAsync(session, HostileInputs.NestedEmptyGates(), timeoutSecs: 3600);
-            await Task.Delay(1500);
+            await WaitUntilWorkingAsync(emulator);
 
             var stopped = await emulator.TerminateAsync(TimeSpan.FromSeconds(5));
 
@@ -117,6 +117,22 @@ public sealed class JobsEndTests(HostileFixture fixture) : IClassFixture<Hostile
         var took = DateTimeOffset.Parse((string)job["end_time"]!, System.Globalization.CultureInfo.InvariantCulture)
             - DateTimeOffset.Parse((string)job["created_time"]!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(took < limit, $"the job ended {took.TotalSeconds:F2} s after submission; expected under {limit.TotalSeconds} s");
+    }
+
+    /// <summary>
+    /// Waits until the emulator has burnt two seconds of CPU since the submission, so the hostile job is surely in its
+    /// expansion or shots, not still fetching its input; a fixed delay is not enough on a loaded machine.
+    /// </summary>
+    private static async Task WaitUntilWorkingAsync(EmulatorServer emulator)
+    {
+        var pid = emulator.ProcessId!.Value;
+        var before = ProcessStats.CpuTime(pid);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (ProcessStats.CpuTime(pid) - before < TimeSpan.FromSeconds(2))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the job used under 2 s of CPU in 120 s. Output:\n{emulator.Output}");
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>No simulator thread keeps running: the process uses well under a core over two seconds.</summary>

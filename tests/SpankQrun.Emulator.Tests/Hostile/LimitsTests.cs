@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SpankQrun.Emulator.Tests.Infrastructure;
 using SpankQrun.TestSupport;
 
@@ -9,7 +11,7 @@ namespace SpankQrun.Emulator.Tests.Hostile;
 
 /// <summary>Request body and input caps, allowed storage hosts, redirects, and the memory budget.</summary>
 [Collection(HeavyCollection.Name)]
-public sealed class LimitsTests(HostileFixture fixture) : IClassFixture<HostileFixture>
+public sealed partial class LimitsTests(HostileFixture fixture) : IClassFixture<HostileFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -141,25 +143,36 @@ public sealed class LimitsTests(HostileFixture fixture) : IClassFixture<HostileF
         await ApiAssert.NoContentAsync(await session.DeleteAsync($"v1/jobs/{id}"));
     }
 
-    [Fact(Skip = "Known failure since the threaded simulator was merged: the three 22-qubit jobs ran one after another, so none waited for memory; to investigate (issues 11, 12)")]
+    [Fact]
     public async Task MemoryBudget_RunsConcurrentLargeJobsWithinIt_AndRefusesAJobThatCanNeverFit()
     {
-        const long budget = 360L * 1024 * 1024;
-        await using var emulator = await EmulatorServer.StartAsync(new EmulatorServerOptions(HostileFixture.Config(lanes: 4, memoryBudget: budget)));
+        const long MiB = 1024 * 1024;
+        const long budget = 120 * MiB;
+        const int holdSecs = 5;
+        // Each job holds its memory for at least execution_delay_secs, however fast the simulator is. The third job is
+        // submitted once the first two hold theirs, so it must wait for one of them whatever the machine's load.
+        var config = JsonNode.Parse(HostileFixture.Config(lanes: 4, memoryBudget: budget))!;
+        config["backends"]![0]!["execution_delay_secs"] = holdSecs;
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorServerOptions(config.ToJsonString()));
         using var session = await DirectAccessSession.OpenAsync(emulator.Endpoint);
 
-        // 22 qubits: a 64 MiB state, about 150 MiB reserved each, so two run at once and the third waits.
+        // 20 qubits: a 16 MiB state, about 48 MiB reserved each, so two fit in the budget and three do not.
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
             var id = JobRequests.NewId();
-            await fixture.Storage.PutAsync(JobRequests.InputKey(id), HostileInputs.Wide(qubits: 22, rounds: 4));
-            await ApiAssert.NoContentAsync(await session.SubmitAsync(JobRequests.Stored(fixture.Storage, id, HostileFixture.Backend, "sampler")));
+            await fixture.Storage.PutAsync(JobRequests.InputKey(id), HostileInputs.Wide(qubits: 20, rounds: 1));
             ids.Add(id);
         }
 
+        foreach (var id in ids.Take(2))
+            await ApiAssert.NoContentAsync(await session.SubmitAsync(JobRequests.Stored(fixture.Storage, id, HostileFixture.Backend, "sampler")));
+        await WaitForLogAsync(emulator, $"Job {ids[0]} holds", TimeSpan.FromSeconds(60));
+        await WaitForLogAsync(emulator, $"Job {ids[1]} holds", TimeSpan.FromSeconds(60));
+        await ApiAssert.NoContentAsync(await session.SubmitAsync(JobRequests.Stored(fixture.Storage, ids[2], HostileFixture.Backend, "sampler")));
+
         var huge = JobRequests.NewId();
-        await fixture.Storage.PutAsync(JobRequests.InputKey(huge), HostileInputs.Wide(qubits: 26, rounds: 1));
+        await fixture.Storage.PutAsync(JobRequests.InputKey(huge), HostileInputs.Wide(qubits: 22, rounds: 1));
         await ApiAssert.NoContentAsync(await session.SubmitAsync(JobRequests.Stored(fixture.Storage, huge, HostileFixture.Backend, "sampler")));
 
         var refused = await session.WaitForFinalAsync(huge, Patience, () => emulator.Output);
@@ -174,10 +187,43 @@ public sealed class LimitsTests(HostileFixture fixture) : IClassFixture<HostileF
             logs.Add(await fixture.Storage.GetOrNullAsync(JobRequests.LogsKey(id)) ?? "");
         }
 
-        Assert.Contains(logs, log => log.Contains("waiting for memory", StringComparison.Ordinal));
+        var reservations = logs.Select(log => MemoryReservedLine().Match(log)).ToList();
+        Assert.All(reservations, match => Assert.True(match.Success, $"no 'memory reserved' line in:\n{string.Join("\n---\n", logs)}"));
+        var needed = reservations.Select(match => long.Parse(match.Groups["needed"].Value, CultureInfo.InvariantCulture)).Distinct().Single();
+        var held = reservations.Select(match => long.Parse(match.Groups["held"].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.True(2 * needed <= budget / MiB && 3 * needed > budget / MiB, $"the premise: two jobs of {needed} MiB fit in {budget / MiB} MiB, three do not");
+        // Never more than fits (so never three at once), and two at once when they fit.
+        Assert.All(held, bytes => Assert.InRange(bytes, needed, budget / MiB));
+        Assert.Equal(2 * needed, held.Max());
+
+        // Exactly one job waited, and got its memory only once one of the others had held it for execution_delay_secs.
+        var waited = Enumerable.Range(0, logs.Count).Where(i => logs[i].Contains("waiting for memory", StringComparison.Ordinal)).ToList();
+        Assert.True(waited.SequenceEqual([2]), $"jobs {string.Join(", ", waited)} waited for memory, expected only job 2; their logs:\n{string.Join("\n---\n", logs)}");
+        const int waiter = 2;
+        var grantedAt = Timestamp(reservations[waiter]);
+        var firstOthers = Enumerable.Range(0, logs.Count).Where(i => i != waiter).Select(i => Timestamp(reservations[i])).Min();
+        Assert.True(grantedAt - firstOthers >= TimeSpan.FromSeconds(holdSecs - 0.5),
+            $"the waiting job got its memory {(grantedAt - firstOthers).TotalSeconds:F2} s after the first running job; it holds it for {holdSecs} s");
+
         // Admission kept the process near the budget: the peak resident size includes the runtime's own ~100 MiB.
         var (_, peak) = ProcessStats.Memory(emulator.ProcessId!.Value);
         Assert.True(peak < budget + (160L * 1024 * 1024), $"peak RSS {peak / (1024 * 1024)} MiB with a {budget / (1024 * 1024)} MiB budget");
+    }
+
+    private static DateTimeOffset Timestamp(Match logLine) =>
+        DateTimeOffset.Parse(logLine.Groups["time"].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    [GeneratedRegex(@"^(?<time>\S+) INFO memory reserved: (?<needed>[0-9]+) MiB, (?<held>[0-9]+) of [0-9]+ MiB now held", RegexOptions.Multiline)]
+    private static partial Regex MemoryReservedLine();
+
+    private static async Task WaitForLogAsync(EmulatorServer emulator, string text, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (!emulator.Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no log line '{text}' in:\n{emulator.Output}");
+            await Task.Delay(100);
+        }
     }
 
     private async Task WaitForLogAsync(string text)

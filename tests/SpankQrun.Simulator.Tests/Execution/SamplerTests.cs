@@ -1,4 +1,6 @@
 using SpankQrun.Primitives;
+using SpankQrun.Simulator.Binding;
+using SpankQrun.Simulator.Execution;
 
 namespace SpankQrun.Simulator.Tests.Execution;
 
@@ -142,6 +144,46 @@ public sealed class SamplerTests
         var json = Pubs.Sampler(Pubs.Header + "bit[3] c;\nh $0;\nh $1;\nh $2;\nc[0] = measure $0;\nc[1] = measure $1;\nc[2] = measure $2;\n");
 
         Assert.Equal(Pubs.Run(PrimitiveKind.Sampler, json, seed: 7).ResultJson, Pubs.Run(PrimitiveKind.Sampler, json, seed: 7).ResultJson);
+    }
+
+    [Fact]
+    public void Sampler_MidCircuitMeasurement_WithoutSnapshot_GivesTheSameShotsAsWithOne()
+    {
+        // A prefix of rotations and entanglers, then measurements and resets between gates: every shot starts
+        // again from the prefix's state, kept as a copy or simulated again when a copy would not fit.
+        var random = new Random(11);
+        List<Instruction> circuit = [];
+        for (var layer = 0; layer < 3; layer++)
+        {
+            for (var qubit = 0; qubit < 5; qubit++)
+                circuit.Add(Instruction.Unitary(qubit, Matrix2.U(random.NextDouble() * 3, random.NextDouble() * 3, random.NextDouble() * 3)));
+            for (var qubit = 0; qubit < 4; qubit++)
+                circuit.Add(Instruction.Controlled(qubit, qubit + 1, Matrix2.X));
+        }
+
+        circuit.AddRange([Instruction.Measure(1, 0), Instruction.Unitary(2, Matrix2.H), Instruction.Controlled(1, 2, Matrix2.X),
+            Instruction.Reset(3), Instruction.Measure(2, 1), Instruction.Measure(3, 2), Instruction.Measure(0, 3), Instruction.Measure(4, 4)]);
+
+        var withCopy = SamplerRunner.Sample(circuit, 5, 5, 2000, new Random(3), CancellationToken.None);
+        var again = SamplerRunner.Sample(circuit, 5, 5, 2000, new Random(3), CancellationToken.None, maxSnapshotStateBytes: 0);
+
+        Assert.True(SamplerRunner.KeepsSnapshot(5));
+        Assert.False(SamplerRunner.KeepsSnapshot(5, maxSnapshotStateBytes: 0));
+        Assert.Equal(withCopy, again);
+        Assert.Contains((byte)1, withCopy);
+        Assert.Contains((byte)0, withCopy);
+    }
+
+    [Fact]
+    public void Sampler_SnapshotIsKeptOnlyWhileTwoStatesFitTheMemoryBound()
+    {
+        const long MiB = 1024 * 1024;
+        for (var qubits = 1; qubits <= 30; qubits++)
+        {
+            var state = 16L << qubits;
+            var twoStatesFit = 2 * state <= (1.2 * state) + (64 * MiB);
+            Assert.Equal(twoStatesFit, SamplerRunner.KeepsSnapshot(qubits));
+        }
     }
 
     [Fact]
