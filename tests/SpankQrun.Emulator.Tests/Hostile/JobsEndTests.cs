@@ -135,7 +135,11 @@ public sealed class JobsEndTests(HostileFixture fixture) : IClassFixture<Hostile
         }
     }
 
-    /// <summary>No simulator thread keeps running: the process uses well under a core over two seconds.</summary>
+    /// <summary>
+    /// No simulator thread keeps running: the process uses at most half a core over two seconds. A worker left
+    /// running uses a whole core (2 s); the idle server's timers, GC and logging stay far below the bound even on
+    /// a loaded machine (0.6 s was once exceeded there).
+    /// </summary>
     private async Task AssertIdleAsync()
     {
         var pid = fixture.Emulator.ProcessId!.Value;
@@ -143,7 +147,7 @@ public sealed class JobsEndTests(HostileFixture fixture) : IClassFixture<Hostile
         var before = ProcessStats.CpuTime(pid);
         await Task.Delay(2000);
         var used = ProcessStats.CpuTime(pid) - before;
-        Assert.True(used < TimeSpan.FromSeconds(0.6), $"the emulator used {used.TotalSeconds:F2} s of CPU in 2 s after the job ended");
+        Assert.True(used < TimeSpan.FromSeconds(1.0), $"the emulator used {used.TotalSeconds:F2} s of CPU in 2 s after the job ended");
     }
 
     private async Task AssertNextJobCompletesAsync(DirectAccessSession session)
