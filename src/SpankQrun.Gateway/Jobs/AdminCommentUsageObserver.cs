@@ -20,6 +20,7 @@ namespace SpankQrun.Gateway.Jobs;
 public sealed class AdminCommentUsageObserver : ISlurmJobEndObserver, IDirectAccessJobEndObserver
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> writtenWhileRunning = new(StringComparer.Ordinal);
     private readonly GatewaySettings settings;
     private readonly GatewayStore store;
     private readonly ICommandRunner runner;
@@ -45,8 +46,9 @@ public sealed class AdminCommentUsageObserver : ISlurmJobEndObserver, IDirectAcc
         try
         {
             var jobs = await store.ListOfSlurmJobAsync(job.SlurmJobId, cancellationToken).ConfigureAwait(false);
-            if (jobs.Count > 0)
-                await whileRunning.WriteAsync(job.SlurmJobId, job.Backend, Records(jobs), cancellationToken).ConfigureAwait(false);
+            var records = Records(jobs);
+            if (jobs.Count > 0 && await whileRunning.WriteAsync(job.SlurmJobId, job.Backend, records, cancellationToken).ConfigureAwait(false))
+                writtenWhileRunning[job.SlurmJobId] = AdminCommentDocument.Build(job.Backend, records);
         }
         finally
         {
@@ -58,12 +60,15 @@ public sealed class AdminCommentUsageObserver : ISlurmJobEndObserver, IDirectAcc
     {
         ArgumentNullException.ThrowIfNull(usage);
         locks.TryRemove(usage.SlurmJobId, out _);
+        writtenWhileRunning.TryRemove(usage.SlurmJobId, out var written);
         if (usage.Jobs.Count == 0)
             return;
 
         var records = Records(usage.Jobs);
         var backend = usage.Jobs[0].Backend;
-        if (await StoredAsync(usage.SlurmJobId, cancellationToken).ConfigureAwait(false) == AdminCommentDocument.Build(backend, records))
+        // slurmdbd may not have the last update yet: what this gateway wrote counts as stored.
+        var document = AdminCommentDocument.Build(backend, records);
+        if (written == document || await StoredAsync(usage.SlurmJobId, cancellationToken).ConfigureAwait(false) == document)
             return;
         await afterEnd.WriteAsync(usage.SlurmJobId, backend, records, cancellationToken).ConfigureAwait(false);
     }
