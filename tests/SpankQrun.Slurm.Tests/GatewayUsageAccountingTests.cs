@@ -22,6 +22,8 @@ public sealed class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IA
         _site = site;
         _site.ConfigurePlugin();
         File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "data", "upstream-demo", "sampler_input.json"), _workspace.PathOf("sampler_input.json"));
+        File.WriteAllText(_workspace.PathOf("bell.json"),
+            """{"pubs":[["OPENQASM 3.0; include \"stdgates.inc\"; bit[2] meas; h $0; cx $0, $1; meas[0] = measure $0; meas[1] = measure $1;",[],64]],"version":2,"support_qiskit":false}""");
     }
 
     public Task InitializeAsync() => QpuLicenses.RequireAsync();
@@ -37,8 +39,10 @@ public sealed class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IA
             #!/bin/bash
             #SBATCH --q-backend={Backend}
             #SBATCH --q-primitive=sampler
-            srun qrun sampler_input.json --results out.$SLURM_JOB_ID.json
+            srun qrun bell.json --results out.$SLURM_JOB_ID.json
             """);
+        // The class's gateway also holds the other test's job: the report covers this test's period only.
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
         var submitted = new List<(string User, string Job)>();
         foreach (var user in new[] { UserJobs.FirstUser, UserJobs.FirstUser, GatewaySite.SecondUser })
         {
@@ -63,7 +67,7 @@ public sealed class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IA
             comments[job] = comment.Clone();
         }
 
-        var report = await UsageReportAsync();
+        var report = await UsageReportAsync("user", since);
         foreach (var user in new[] { UserJobs.FirstUser, GatewaySite.SecondUser })
         {
             var jobs = submitted.Where(s => s.User == user).Select(s => comments[s.Job]).ToList();
@@ -114,9 +118,10 @@ public sealed class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IA
         Assert.Equal(row.GetProperty("quantum_nanoseconds").GetInt64(), comment.GetProperty("quantum_nanoseconds").GetInt64());
     }
 
-    private async Task<List<JsonElement>> UsageReportAsync(string by = "user")
+    private async Task<List<JsonElement>> UsageReportAsync(string by, DateTimeOffset? since = null)
     {
-        var result = await Shell.RunAsync("dotnet", [GatewaySite.GatewayDll, "usage", "--config", _site.ConfigFile, "--by", by, "--format", "json"], TimeSpan.FromSeconds(60));
+        string[] period = since is { } from ? ["--since", from.ToString("O", System.Globalization.CultureInfo.InvariantCulture)] : [];
+        var result = await Shell.RunAsync("dotnet", [GatewaySite.GatewayDll, "usage", "--config", _site.ConfigFile, "--by", by, "--format", "json", .. period], TimeSpan.FromSeconds(60));
         Assert.True(result.ExitCode == 0, result.ToString());
         return [.. JsonDocument.Parse(result.Stdout).RootElement.GetProperty("rows").EnumerateArray().Select(r => r.Clone())];
     }
