@@ -22,7 +22,7 @@ public sealed class LicenseSyncService(GatewaySettings settings, BackendServices
             : new SacctmgrLicenseStore(settings.LicenseServer, runner, settings.SacctmgrPath);
         var holds = new ScontrolLicenseHolds(local ? string.Empty : settings.LicenseServer, runner, settings.ScontrolPath);
         var sync = new LicenseSynchronizer(new LicenseSyncOptions([.. settings.Backends.Keys]) { Interval = settings.LicenseSyncInterval },
-            new StateSource(backends), store, holds, line => logger.LogInformation("license sync: {Line}", line));
+            new StateSource(backends), store, holds, Log);
         logger.LogInformation("license sync: {Mode} licenses of {Backends}, every {Seconds} s",
             local ? "local" : $"remote (@{settings.LicenseServer})", string.Join(",", settings.Backends.Keys), settings.LicenseSyncInterval.TotalSeconds);
         try
@@ -32,6 +32,17 @@ public sealed class LicenseSyncService(GatewaySettings settings, BackendServices
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private string? lastLine;
+
+    /// <summary>A failure repeated every round (no slurmdbd, Slurm down) is logged once, until something else is said.</summary>
+    private void Log(string line)
+    {
+        if (line == lastLine)
+            return;
+        lastLine = line;
+        logger.LogInformation("license sync: {Line}", line);
     }
 
     private sealed class StateSource(BackendServices backends) : IBackendStateSource
