@@ -40,6 +40,10 @@ public sealed class AdminCommentUsageObserver : ISlurmJobEndObserver, IDirectAcc
     public async Task OnDirectAccessJobEndedAsync(GatewayJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        // Cancelled by the cleanup: its Slurm job has ended, slurmctld would refuse; OnSlurmJobEndedAsync writes it.
+        if (job.CleanupStartedTime is not null)
+            return;
+
         // One write at a time per Slurm job, each from a fresh listing: the last write holds every ended job.
         var gate = locks.GetOrAdd(job.SlurmJobId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
