@@ -25,7 +25,10 @@ internal static class AccountingMessages
         Invariant($"license {license}: count {from} -> {to} ({why})");
 
     public static string LicenseMissing(string license) =>
-        $"license {license} is not registered in slurmdbd; register it: sacctmgr -i add resource name=... server=... count=N cluster=CLUSTER percentallowed=100 type=license";
+        $"license {license} is not known to Slurm; register it: sacctmgr -i add resource name=... server=... count=N cluster=CLUSTER percentallowed=100 type=license (slurmdbd), or Licenses=NAME:N in slurm.conf (local)";
+
+    public static string LocalCountDiffers(string license, int count, string why) =>
+        Invariant($"local license {license}: the service gives {count} ({why}); slurm.conf says otherwise: set Licenses={license}:{count} there and run scontrol reconfigure (remote licenses in slurmdbd follow by themselves)");
 
     public static string BackendCheckFailed(string backend, string reason) => $"could not read the state of backend {backend}: {reason}";
 

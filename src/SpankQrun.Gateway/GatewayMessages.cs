@@ -58,6 +58,9 @@ internal static class GatewayMessages
     public static string ConfigNumberInvalid(string path, int line, string key, string value, long min, long max) =>
         string.Create(CultureInfo.InvariantCulture, $"{path} line {line}: {key}={Short(value)} is not a whole number from {min} to {max}");
 
+    public static string ConfigChoiceInvalid(string path, int line, string key, string value, string allowed) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path} line {line}: {key}={Short(value)} is not one of: {allowed}");
+
     public static string ConfigPathNotAbsolute(string path, int line, string key) =>
         string.Create(CultureInfo.InvariantCulture, $"{path} line {line}: {key} must be an absolute path");
 

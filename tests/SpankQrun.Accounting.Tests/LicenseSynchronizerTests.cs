@@ -119,7 +119,7 @@ public sealed class LicenseSynchronizerTests
 
         await Synchronizer("fake_lagos", "fake_brisbane").SyncOnceAsync(CancellationToken.None);
 
-        Assert.Contains(log, l => l.Contains("fake_lagos is not registered", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.Contains("fake_lagos is not known to Slurm", StringComparison.Ordinal));
         Assert.Equal(4, store.Counts["fake_brisbane"]);
         Assert.False(store.Counts.ContainsKey("fake_lagos"));
     }

@@ -1,8 +1,11 @@
 namespace SpankQrun.Accounting.Licenses;
 
-/// <summary>Where Slurm keeps the backends' license counts (slurmdbd's remote licenses).</summary>
+/// <summary>Where Slurm keeps the backends' license counts (slurmdbd's remote licenses, or slurm.conf's local ones).</summary>
 public interface ILicenseStore
 {
+    /// <summary>False when counts change only by hand (local licenses in slurm.conf).</summary>
+    bool CanChangeCounts => true;
+
     /// <summary>Each registered license of the server: backend name -> count.</summary>
     Task<IReadOnlyDictionary<string, int>> ReadCountsAsync(CancellationToken cancellationToken);
 

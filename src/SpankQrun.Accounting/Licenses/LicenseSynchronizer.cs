@@ -9,6 +9,7 @@ namespace SpankQrun.Accounting.Licenses;
 public sealed class LicenseSynchronizer(LicenseSyncOptions options, IBackendStateSource source, ILicenseStore store, ILicenseHolds holds, Action<string> log)
 {
     private readonly Dictionary<string, int> failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> advised = new(StringComparer.Ordinal);
 
     /// <summary>Checks every backend once and changes what differs; returns the changes.</summary>
     public async Task<IReadOnlyList<LicenseChange>> SyncOnceAsync(CancellationToken cancellationToken)
@@ -41,7 +42,16 @@ public sealed class LicenseSynchronizer(LicenseSyncOptions options, IBackendStat
                 continue;
             }
 
-            if (current != target.Count)
+            if (current != target.Count && !store.CanChangeCounts)
+            {
+                // Said once per new target, not every round.
+                if (advised.GetValueOrDefault(backend) != target.Count)
+                {
+                    advised[backend] = target.Count;
+                    log(AccountingMessages.LocalCountDiffers(backend, target.Count, target.Why));
+                }
+            }
+            else if (current != target.Count)
             {
                 await store.SetCountAsync(backend, target.Count, AccountingMessages.LicenseDescription(backend, target.Why), cancellationToken).ConfigureAwait(false);
                 Record(changes, backend, AccountingMessages.LicenseChanged(backend, current, target.Count, target.Why));

@@ -5,7 +5,7 @@ namespace SpankQrun.Accounting.Licenses;
 
 /// <summary>
 /// Holds with Slurm reservations named <c>qrun_hold_BACKEND</c>: licenses only (Flags=LICENSE_ONLY), no nodes,
-/// from now on, for user root. A job uses a reservation only when it asks for it (--reservation), so every
+/// from now on, for user root. An empty <c>server</c> means local licenses (slurm.conf Licenses=NAME:N). A job uses a reservation only when it asks for it (--reservation), so every
 /// job of the backend waits, root's included.
 /// </summary>
 public sealed class ScontrolLicenseHolds(string server, ICommandRunner runner, string scontrol = "scontrol") : ILicenseHolds
@@ -44,7 +44,7 @@ public sealed class ScontrolLicenseHolds(string server, ICommandRunner runner, s
     {
         var result = await runner.RunAsync(
             scontrol,
-            ["create", "reservation", $"ReservationName={ReservationOf(backend)}", $"Licenses={backend}@{server}:{Math.Max(count, 1).ToString(CultureInfo.InvariantCulture)}",
+            ["create", "reservation", $"ReservationName={ReservationOf(backend)}", $"Licenses={(server.Length == 0 ? backend : $"{backend}@{server}")}:{Math.Max(count, 1).ToString(CultureInfo.InvariantCulture)}",
              "StartTime=now", "Duration=UNLIMITED", "Users=root", "Flags=LICENSE_ONLY"],
             cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)

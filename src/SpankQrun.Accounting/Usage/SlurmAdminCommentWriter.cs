@@ -10,16 +10,16 @@ namespace SpankQrun.Accounting.Usage;
 /// and lower-cases the text (Slurm's rule): the document never holds a backtick, so <c>tr '`' '"'</c> gives
 /// back the JSON, in lower case (numbers and ids are unchanged).
 /// </summary>
-public sealed class SlurmAdminCommentWriter(ICommandRunner runner, Action<string> log, bool accountingDatabase = true)
+public sealed class SlurmAdminCommentWriter(ICommandRunner runner, Action<string> log, bool accountingDatabase = true, string scontrol = "scontrol", string sacctmgr = "sacctmgr")
 {
     public async Task<bool> WriteAsync(string slurmJobId, string backend, IReadOnlyList<DirectAccessJobUsage> jobs, CancellationToken cancellationToken)
     {
         var document = AdminCommentDocument.Build(backend, jobs);
         var nanoseconds = jobs.Sum(j => j.QuantumNanoseconds ?? 0);
-        var result = await runner.RunAsync("scontrol", ["update", $"JobId={slurmJobId}", $"AdminComment={document}"], cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(scontrol, ["update", $"JobId={slurmJobId}", $"AdminComment={document}"], cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded && accountingDatabase)
         {
-            result = await runner.RunAsync("sacctmgr", ["-i", "modify", "job", "where", $"jobid={slurmJobId}", "set", $"AdminComment={document}"], cancellationToken).ConfigureAwait(false);
+            result = await runner.RunAsync(sacctmgr, ["-i", "modify", "job", "where", $"jobid={slurmJobId}", "set", $"AdminComment={document}"], cancellationToken).ConfigureAwait(false);
         }
 
         if (!result.Succeeded)

@@ -177,8 +177,36 @@ public static class GatewayConfigParser
         if (Text(GatewayKeys.Database) is { } database)
             settings = settings with { Database = ParseDatabase(path, Line(GatewayKeys.Database), database, problems) ?? settings.Database };
 
+        if (Text(GatewayKeys.UsageAdminComment) is { } usageAdminComment)
+        {
+            if (usageAdminComment is "yes" or "no")
+                settings = settings with { UsageToAdminComment = usageAdminComment == "yes" };
+            else
+                problems.Add(GatewayMessages.ConfigChoiceInvalid(path, Line(GatewayKeys.UsageAdminComment), GatewayKeys.UsageAdminComment, usageAdminComment, "yes, no"));
+        }
+
+        if (Text(GatewayKeys.LicenseSync) is { } licenseSync)
+        {
+            LicenseSyncMode? mode = licenseSync switch { "none" => LicenseSyncMode.None, "slurmdbd" => LicenseSyncMode.Slurmdbd, "local" => LicenseSyncMode.Local, _ => null };
+            if (mode is { } known)
+                settings = settings with { LicenseSync = known };
+            else
+                problems.Add(GatewayMessages.ConfigChoiceInvalid(path, Line(GatewayKeys.LicenseSync), GatewayKeys.LicenseSync, licenseSync, "none, slurmdbd, local"));
+        }
+
+        if (Text(GatewayKeys.LicenseServer) is { } licenseServer)
+        {
+            if (licenseServer.Length is > 0 and <= 64 && licenseServer.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+                settings = settings with { LicenseServer = licenseServer };
+            else
+                problems.Add(GatewayMessages.ConfigChoiceInvalid(path, Line(GatewayKeys.LicenseServer), GatewayKeys.LicenseServer, licenseServer, "a name of letters, digits, _ - . (as QRUN_LICENSE_SERVER in job_submit.lua)"));
+        }
+
         return settings with
         {
+            SacctPath = Executable(GatewayKeys.Sacct) ?? settings.SacctPath,
+            SacctmgrPath = Executable(GatewayKeys.Sacctmgr) ?? settings.SacctmgrPath,
+            LicenseSyncInterval = Seconds(GatewayKeys.LicenseSyncSecs, 1, 3600) ?? settings.LicenseSyncInterval,
             ScontrolPath = Executable(GatewayKeys.Scontrol) ?? settings.ScontrolPath,
             SqueuePath = Executable(GatewayKeys.Squeue) ?? settings.SqueuePath,
             SlurmTimeout = Seconds(GatewayKeys.SlurmTimeoutSecs, 1, 300) ?? settings.SlurmTimeout,

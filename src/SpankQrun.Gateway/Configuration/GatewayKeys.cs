@@ -8,6 +8,12 @@ public static class GatewayKeys
     public const string Database = "database";
     public const string Scontrol = "scontrol";
     public const string Squeue = "squeue";
+    public const string Sacct = "sacct";
+    public const string Sacctmgr = "sacctmgr";
+    public const string UsageAdminComment = "usage_admin_comment";
+    public const string LicenseSync = "license_sync";
+    public const string LicenseServer = "license_server";
+    public const string LicenseSyncSecs = "license_sync_secs";
     public const string SlurmTimeoutSecs = "slurm_timeout_secs";
     public const string SlurmPollSecs = "slurm_poll_secs";
     public const string SlurmCacheSecs = "slurm_cache_secs";
@@ -25,5 +31,6 @@ public static class GatewayKeys
     [
         Listen, Backends, Database, Scontrol, Squeue, SlurmTimeoutSecs, SlurmPollSecs, SlurmCacheSecs, MaxInputBytes,
         MaxTimeoutSecs, UploadUrlSecs, DownloadUrlSecs, ServiceUrlSecs, CleanupWaitSecs, DirectAccessAttempts, DirectAccessTimeoutSecs,
+        Sacct, Sacctmgr, UsageAdminComment, LicenseSync, LicenseServer, LicenseSyncSecs,
     ];
 }

@@ -15,6 +15,21 @@ public sealed record GatewaySettings
 
     public string SqueuePath { get; init; } = "/usr/bin/squeue";
 
+    public string SacctPath { get; init; } = "/usr/bin/sacct";
+
+    public string SacctmgrPath { get; init; } = "/usr/bin/sacctmgr";
+
+    /// <summary>Whether each Slurm job's QPU usage is written into its AdminComment (docs/accounting.md).</summary>
+    public bool UsageToAdminComment { get; init; } = true;
+
+    /// <summary>Where the backends' Slurm licenses live, which LicenseSync keeps in step with the lanes; None: no sync.</summary>
+    public LicenseSyncMode LicenseSync { get; init; } = LicenseSyncMode.None;
+
+    /// <summary>The server part of remote licenses (BACKEND@SERVER), as job_submit.lua's QRUN_LICENSE_SERVER.</summary>
+    public string LicenseServer { get; init; } = "qrun";
+
+    public TimeSpan LicenseSyncInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Longest wait for one scontrol/squeue call; after it, Slurm counts as unreachable.</summary>
     public TimeSpan SlurmTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -43,4 +58,12 @@ public sealed record GatewaySettings
     public int DirectAccessAttempts { get; init; } = 6;
 
     public TimeSpan DirectAccessAttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Where the license counts live: none (no sync), slurmdbd (remote, followed live), local (slurm.conf, holds only).</summary>
+public enum LicenseSyncMode
+{
+    None,
+    Slurmdbd,
+    Local,
 }

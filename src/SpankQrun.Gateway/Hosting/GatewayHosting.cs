@@ -45,6 +45,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<GatewayJobs>();
         builder.Services.AddSingleton<SlurmJobWatcher>();
         builder.Services.AddHostedService(s => s.GetRequiredService<SlurmJobWatcher>());
+        builder.Services.AddGatewayAccounting(settings);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -6,7 +6,7 @@ using SpankQrun.Gateway.Store;
 namespace SpankQrun.Gateway.Jobs;
 
 /// <summary>Brings a job's record up to date with Direct Access, and removes a job and its objects.</summary>
-public sealed class JobStatusUpdater(GatewayStore store, BackendServices backends, TimeProvider time, ILogger<JobStatusUpdater> logger)
+public sealed class JobStatusUpdater(GatewayStore store, BackendServices backends, TimeProvider time, IEnumerable<IDirectAccessJobEndObserver> endObservers, ILogger<JobStatusUpdater> logger)
 {
     /// <summary>Reads the job's status from Direct Access and records any change (final: usage and results size too).</summary>
     public async Task<bool> RefreshAsync(GatewayJob job, CancellationToken cancellationToken)
@@ -123,6 +123,21 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
         await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("job {Id} of Slurm job {SlurmJob} uid {Uid}: {Before} -> {Status}{Reason}",
             job.Id, job.SlurmJobId, job.Uid, before, job.Status, job.ReasonCode is null ? "" : $" (reason {job.ReasonCode})");
+        if (GatewayJobStatus.IsFinal(job.Status))
+        {
+            foreach (var observer in endObservers)
+            {
+                try
+                {
+                    await observer.OnDirectAccessJobEndedAsync(job, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning("job {Id} of Slurm job {SlurmJob}: end observer {Observer} failed: {Message}", job.Id, job.SlurmJobId, observer.GetType().Name, e.Message);
+                }
+            }
+        }
+
         return true;
     }
 

@@ -118,6 +118,10 @@ public sealed class GatewayStore
     public Task<List<GatewayJob>> ListOfUnreportedSlurmJobsAsync(CancellationToken cancellationToken) =>
         QueryAsync("WHERE slurm_job_id NOT IN (SELECT slurm_job_id FROM slurm_jobs_ended) ORDER BY created_time", [], cancellationToken);
 
+    /// <summary>Every job of one Slurm job (deleted ones included), oldest first.</summary>
+    public Task<List<GatewayJob>> ListOfSlurmJobAsync(string slurmJobId, CancellationToken cancellationToken) =>
+        QueryAsync("WHERE slurm_job_id = @a ORDER BY created_time", [slurmJobId], cancellationToken);
+
     /// <summary>Jobs created in [since, until).</summary>
     public Task<List<GatewayJob>> ListCreatedBetweenAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
         QueryAsync("WHERE created_time >= @a AND created_time < @b ORDER BY created_time", [Time(since), Time(until)], cancellationToken);

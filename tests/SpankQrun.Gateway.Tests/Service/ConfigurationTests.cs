@@ -75,6 +75,19 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Accounting_keys_default_to_usage_in_AdminComment_and_no_license_sync()
+    {
+        var defaults = GatewayConfigParser.Load(TestFiles.Write(directory, "d.conf", Valid));
+        var set = GatewayConfigParser.Load(TestFiles.Write(directory, "s.conf",
+            "license_sync=local\nlicense_server=site1\nlicense_sync_secs=30\nusage_admin_comment=no\nsacct=/opt/slurm/bin/sacct\n" + Valid));
+
+        Assert.Equal((LicenseSyncMode.None, "qrun", TimeSpan.FromSeconds(15), true, "/usr/bin/sacctmgr"),
+            (defaults.LicenseSync, defaults.LicenseServer, defaults.LicenseSyncInterval, defaults.UsageToAdminComment, defaults.SacctmgrPath));
+        Assert.Equal((LicenseSyncMode.Local, "site1", TimeSpan.FromSeconds(30), false, "/opt/slurm/bin/sacct"),
+            (set.LicenseSync, set.LicenseServer, set.LicenseSyncInterval, set.UsageToAdminComment, set.SacctPath));
+    }
+
+    [Fact]
     public void Problems_name_the_line_and_key_and_never_a_value()
     {
         var text = Valid.Replace("slurm_timeout_secs=7", "slurm_timeout_secs=forever\nAKIA-PASTED-SECRET-LINE\nbogus_key=x", StringComparison.Ordinal)
@@ -95,6 +108,10 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("database=mysql://x", "database= must be sqlite:/ABSOLUTE/PATH or postgresql:CONNECTION-STRING")]
     [InlineData("listen=ftp://x", "listen= 'ftp://x' is not an http:// or https:// URL")]
     [InlineData("scontrol=scontrol", "scontrol must be an absolute path")]
+    [InlineData("license_sync=yes", "license_sync=yes is not one of: none, slurmdbd, local")]
+    [InlineData("usage_admin_comment=1", "usage_admin_comment=1 is not one of: yes, no")]
+    [InlineData("license_server=a@b", "license_server=a@b is not one of")]
+    [InlineData("sacctmgr=sacctmgr", "sacctmgr must be an absolute path")]
     public void Bad_gateway_values_are_named(string line, string expected)
     {
         var key = line[..line.IndexOf('=', StringComparison.Ordinal)];

@@ -64,6 +64,11 @@ public sealed partial class GatewaySite : IAsyncLifetime
 
     public string ConfigFile => Path.Combine(_configDirectory, "gateway.conf");
 
+    /// <summary>The built qrun-gateway (run with dotnet).</summary>
+    public static string GatewayDll => Environment.GetEnvironmentVariable("SPANKQRUN_GATEWAY") is { Length: > 0 } custom
+        ? custom
+        : Path.Combine(RepositoryPaths.Root, "artifacts", "bin", "SpankQrun.Gateway", "debug", "qrun-gateway.dll");
+
     public async Task InitializeAsync()
     {
         var config = await Shell.RunAsync("scontrol", ["show", "config"]);
@@ -143,9 +148,7 @@ public sealed partial class GatewaySite : IAsyncLifetime
 
     private async Task StartGatewayAsync()
     {
-        var dll = Environment.GetEnvironmentVariable("SPANKQRUN_GATEWAY") is { Length: > 0 } custom
-            ? custom
-            : Path.Combine(RepositoryPaths.Root, "artifacts", "bin", "SpankQrun.Gateway", "debug", "qrun-gateway.dll");
+        var dll = GatewayDll;
         if (!File.Exists(dll))
             throw new FileNotFoundException("qrun-gateway is not built: run `dotnet build src/SpankQrun.Gateway` or set SPANKQRUN_GATEWAY", dll);
 

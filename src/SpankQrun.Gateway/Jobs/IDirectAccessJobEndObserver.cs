@@ -1,0 +1,13 @@
+using SpankQrun.Gateway.Store;
+
+namespace SpankQrun.Gateway.Jobs;
+
+/// <summary>
+/// Told when one Direct Access job reaches a final status and its usage is recorded, before the caller that saw it
+/// (qrun's status request, the cleanup) is answered: its Slurm job usually still runs. Failures are logged, not
+/// thrown; the Slurm job's end observers see the job again.
+/// </summary>
+public interface IDirectAccessJobEndObserver
+{
+    Task OnDirectAccessJobEndedAsync(GatewayJob job, CancellationToken cancellationToken);
+}

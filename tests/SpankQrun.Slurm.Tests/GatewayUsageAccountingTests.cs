@@ -1,0 +1,130 @@
+using System.Text.Json;
+using SpankQrun.Slurm.Tests.Infrastructure;
+using SpankQrun.TestSupport;
+
+namespace SpankQrun.Slurm.Tests;
+
+/// <summary>
+/// Issue 10, accounting: the gateway writes each Slurm job's QPU usage into its AdminComment, so that
+/// <c>sacct -X -o JobID,User,Account,AdminComment</c> answers what the gateway's usage report says, to the
+/// nanosecond, per user; a job whose qrun was killed is accounted too. Needs the cluster with slurmdbd.
+/// </summary>
+[Collection(SlurmCollection.Name)]
+public sealed class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IAsyncLifetime, IDisposable
+{
+    private const string Backend = "fake_cairo";
+
+    private readonly GatewaySite _site;
+    private readonly JobWorkspace _workspace = new();
+
+    public GatewayUsageAccountingTests(GatewaySite site)
+    {
+        _site = site;
+        _site.ConfigurePlugin();
+        File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "data", "upstream-demo", "sampler_input.json"), _workspace.PathOf("sampler_input.json"));
+        File.WriteAllText(_workspace.PathOf("bell.json"),
+            """{"pubs":[["OPENQASM 3.0; include \"stdgates.inc\"; bit[2] meas; h $0; cx $0, $1; meas[0] = measure $0; meas[1] = measure $1;",[],64]],"version":2,"support_qiskit":false}""");
+    }
+
+    public Task InitializeAsync() => QpuLicenses.RequireAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public async Task SacctAdminComment_EqualsTheGatewaysUsageReport_ToTheNanosecond_AndEachUsersUsageStaysSeparate()
+    {
+        var script = _workspace.WriteScript("job.sh", $"""
+            #!/bin/bash
+            #SBATCH --q-backend={Backend}
+            #SBATCH --q-primitive=sampler
+            srun qrun bell.json --results out.$SLURM_JOB_ID.json
+            """);
+        // The class's gateway also holds the other test's job: the report covers this test's period only.
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var submitted = new List<(string User, string Job)>();
+        foreach (var user in new[] { UserJobs.FirstUser, UserJobs.FirstUser, GatewaySite.SecondUser })
+        {
+            var result = await UserJobs.SbatchAsync(user, _workspace, script, wait: false, output: $"slurm-{submitted.Count}.out");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            submitted.Add((user, SlurmCluster.JobIdOf(result.Stdout)));
+        }
+
+        var comments = new Dictionary<string, JsonElement>();
+        foreach (var (user, job) in submitted)
+        {
+            await UserJobs.WaitUntilEndedAsync(job, TimeSpan.FromMinutes(4));
+            var record = await QpuLicenses.WaitForFinalRecordAsync(job, "State,User,Account,AdminComment", TimeSpan.FromSeconds(60));
+            Assert.True(record[0] == "COMPLETED", $"job {job}: {string.Join('|', record)}\n{Output()}\n{_site.GatewayOutput}");
+            Assert.Equal(user, record[1]);
+            // Written while the Slurm job ran: exact JSON, the backend binding kept, the Direct Access job final.
+            var comment = JsonDocument.Parse(record[3]).RootElement.GetProperty("qrun");
+            Assert.Equal(Backend, comment.GetProperty("backend").GetString());
+            var listed = Assert.Single(comment.GetProperty("jobs").EnumerateArray());
+            Assert.Equal("Completed", listed.GetProperty("status").GetString());
+            Assert.True(comment.GetProperty("quantum_nanoseconds").GetInt64() > 0, record[3]);
+            comments[job] = comment.Clone();
+        }
+
+        var report = await UsageReportAsync("user", since);
+        foreach (var user in new[] { UserJobs.FirstUser, GatewaySite.SecondUser })
+        {
+            var jobs = submitted.Where(s => s.User == user).Select(s => comments[s.Job]).ToList();
+            var row = Assert.Single(report, r => r.GetProperty("user").GetString() == user);
+            Assert.Equal(jobs.Sum(c => c.GetProperty("quantum_nanoseconds").GetInt64()), row.GetProperty("quantum_nanoseconds").GetInt64());
+            Assert.Equal(jobs.Sum(c => c.GetProperty("jobs").GetArrayLength()), row.GetProperty("jobs").GetInt64());
+            Assert.Equal(jobs.Count, row.GetProperty("completed").GetInt64());
+        }
+    }
+
+    [Fact]
+    public async Task QrunKilledWithSigkill_ItsCancelledJobIsStillAccounted_AsTheGatewayRecordedIt()
+    {
+        var script = _workspace.WriteScript("killed.sh", $"""
+            #!/bin/bash
+            #SBATCH --q-backend={GatewaySite.SlowBackend}
+            #SBATCH --q-primitive=sampler
+            qrun sampler_input.json --results out.json 2> qrun.err &
+            pid=$!
+            until grep -q "submitted job" qrun.err 2>/dev/null; do sleep 0.2; done
+            kill -KILL $pid
+            wait $pid
+            echo "qrun exit $?"
+            """);
+        var submitted = await UserJobs.SbatchAsync(UserJobs.FirstUser, _workspace, script, wait: false, output: "killed.out");
+        Assert.True(submitted.ExitCode == 0, submitted.ToString());
+        var job = SlurmCluster.JobIdOf(submitted.Stdout);
+        var id = await UserJobs.WaitForSubmittedAsync(_workspace.PathOf("qrun.err"), TimeSpan.FromSeconds(90));
+        await UserJobs.WaitUntilEndedAsync(job, TimeSpan.FromMinutes(2));
+
+        // The Direct Access job is cancelled after the Slurm job ended, when slurmctld no longer takes an update:
+        // sacctmgr writes the record, with '`' for '"' and in lower case (docs/accounting.md).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        string stored;
+        while (!(stored = (await QpuLicenses.SacctAsync(job, "AdminComment"))[0].Replace('`', '"')).Contains(id, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"AdminComment of job {job} never listed {id}: '{stored}'\n{_site.GatewayOutput}");
+            await Task.Delay(1000);
+        }
+
+        var comment = JsonDocument.Parse(stored).RootElement.GetProperty("qrun");
+        Assert.Equal(GatewaySite.SlowBackend, comment.GetProperty("backend").GetString());
+        var listed = Assert.Single(comment.GetProperty("jobs").EnumerateArray());
+        Assert.Equal(id, listed.GetProperty("id").GetString());
+        Assert.Equal("cancelled", listed.GetProperty("status").GetString()!.ToLowerInvariant());
+        var row = Assert.Single(await UsageReportAsync("backend"), r => r.GetProperty("backend").GetString() == GatewaySite.SlowBackend);
+        Assert.Equal(1, row.GetProperty("cancelled").GetInt64());
+        Assert.Equal(row.GetProperty("quantum_nanoseconds").GetInt64(), comment.GetProperty("quantum_nanoseconds").GetInt64());
+    }
+
+    private async Task<List<JsonElement>> UsageReportAsync(string by, DateTimeOffset? since = null)
+    {
+        string[] period = since is { } from ? ["--since", from.ToString("O", System.Globalization.CultureInfo.InvariantCulture)] : [];
+        var result = await Shell.RunAsync("dotnet", [GatewaySite.GatewayDll, "usage", "--config", _site.ConfigFile, "--by", by, "--format", "json", .. period], TimeSpan.FromSeconds(60));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return [.. JsonDocument.Parse(result.Stdout).RootElement.GetProperty("rows").EnumerateArray().Select(r => r.Clone())];
+    }
+
+    private string Output() => string.Join('\n', Directory.GetFiles(_workspace.Directory, "slurm-*.out").Order(StringComparer.Ordinal).Select(f => $"== {f}\n{File.ReadAllText(f)}"));
+}
