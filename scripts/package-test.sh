@@ -255,6 +255,7 @@ jq -e --arg v "$VERSION" '.status == "ok" and .version == $v' <<<"$health" >/dev
 step "a job in gateway mode: the plugin names only the gateway, qrun goes through it"
 printf 'optional %s gateway=%s backends=fake_brisbane,fake_cairo\n' "$PLUGIN" "$gateway_url" >"$PLUGSTACK_FILE.tmp"
 mv "$PLUGSTACK_FILE.tmp" "$PLUGSTACK_FILE"
+qrun-admin check >"$work/check-gateway.out" 2>&1 || { cat "$work/check-gateway.out" >&2; fail "qrun-admin check refused the gateway-mode line"; }
 rm -f "$job_dir/sampler_output.json"
 if ! (cd "$job_dir" && timeout 180 runuser -u qrunuser -- srun --q-backend=fake_brisbane --q-primitive=sampler \
     /usr/bin/qrun sampler_input.json --results sampler_output.json) >"$work/gateway-job.out" 2>&1; then
