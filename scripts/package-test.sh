@@ -2,27 +2,33 @@
 # Installs the Debian packages of build/packages/ (from `make package`) on this machine with dpkg -i,
 # checks their files, modes and man pages, runs a job through the installed plugin and qrun on the local
 # Slurm cluster (against the emulator installed from its package and s3rver), checks the configuration
-# with the installed qrun-admin, then purges the packages and checks that nothing is left. The cluster's
-# plugstack.conf.d is restored on every exit.
-# Usage: scripts/package-test.sh   (as root, with the cluster up: scripts/slurm-cluster.sh up; wrap in
-#        flock /tmp/spank-qrun-cluster.lock). Prints one line per check; exits non-zero on the first failure.
+# with the installed qrun-admin, then starts the installed qrun-gateway as its systemd unit would and runs
+# a job through it in gateway mode, then purges the packages and checks that nothing is left. The
+# cluster's plugstack.conf.d (and any /etc/qrun-gateway or /var/lib/qrun-gateway found) is restored on
+# every exit.
+# Usage: scripts/package-test.sh   (as root, with the cluster up and running etc/job_submit.lua:
+#        scripts/slurm-cluster.sh up --job-submit etc/job_submit.lua; wrap in
+#        flock -o /tmp/spank-qrun-cluster.lock). Prints one line per check; exits non-zero on the first failure.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
 readonly PACKAGES_DIR="$REPO_ROOT/build/packages"
-readonly NAMES=(spank-qrun-plugin qrun qrun-emulator)
+readonly NAMES=(spank-qrun-plugin qrun qrun-emulator qrun-gateway)
 readonly MULTIARCH="$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)"
 readonly PLUGIN="/usr/lib/$MULTIARCH/slurm-wlm/spank_ibm_qrun.so"
 readonly PLUGSTACK_FILE=/etc/slurm/plugstack.conf.d/spank_ibm_qrun.conf
 readonly SECRETS_FILE=/etc/slurm/qrun-package-test-secrets.conf
 readonly BUCKET=qrun-package-test
+# Paths the qrun-gateway package owns (its purge removes them); a copy found here is kept aside meanwhile.
+readonly GATEWAY_PATHS=(/etc/qrun-gateway /var/lib/qrun-gateway)
 VERSION="$(tr -d '[:space:]' <"$REPO_ROOT/VERSION")"
 readonly VERSION
 
 work="$(mktemp -d /tmp/qrun-package-test.XXXXXX)"
 chmod 0755 "$work"
 saved_plugstack=""
+saved_paths=()
 pids=()
 
 step() { printf 'package-test: %s\n' "$*"; }
@@ -40,6 +46,11 @@ cleanup() {
     rm -f "$SECRETS_FILE"
     # Purge whatever this run installed, also after a failure, so the machine is as it was.
     dpkg --purge "${NAMES[@]}" >/dev/null 2>&1 || true
+    local path
+    for path in "${saved_paths[@]}"; do
+        rm -rf "$path"
+        mv "$work/saved${path//\//_}" "$path"
+    done
     rm -rf "$work"
 }
 
@@ -50,11 +61,21 @@ for name in "${NAMES[@]}"; do
         fail "$name is already installed on this machine; this test installs and purges it, so it refuses to touch it"
     fi
 done
+# Gateway mode needs munged (MUNGE credentials) and the job_submit.lua that binds each job to its backend.
+munge -n </dev/null 2>/dev/null | unmunge >/dev/null 2>&1 || fail "munged does not answer (munge -n | unmunge): scripts/slurm-cluster.sh up starts it"
+scontrol show config 2>/dev/null | grep -E '^JobSubmitPlugins[[:space:]]*=.*lua' >/dev/null \
+    || fail "the cluster does not run job_submit.lua: bring it up with scripts/slurm-cluster.sh up --job-submit etc/job_submit.lua"
 if [[ -f "$PLUGSTACK_FILE" ]]; then
     saved_plugstack="$work/plugstack.saved"
     cp -p "$PLUGSTACK_FILE" "$saved_plugstack"
 fi
 trap cleanup EXIT
+for path in "${GATEWAY_PATHS[@]}"; do
+    if [[ -e "$path" ]]; then
+        mv "$path" "$work/saved${path//\//_}"
+        saved_paths+=("$path")
+    fi
+done
 
 step "dpkg -i ${NAMES[*]}"
 debs=()
@@ -89,6 +110,16 @@ expect_file /lib/systemd/system/qrun-emulator.service 644 qrun-emulator
 expect_file /usr/share/man/man8/qrun-emulator.8.gz 644 qrun-emulator
 dpkg-query -W -f='${Conffiles}\n' qrun-emulator | grep '/etc/qrun-emulator/emulator.json' >/dev/null \
     || fail "qrun-emulator does not register /etc/qrun-emulator/emulator.json as a conffile"
+expect_file /usr/lib/qrun-gateway/qrun-gateway 755 qrun-gateway
+expect_file /usr/sbin/qrun-gateway 777 qrun-gateway
+expect_file /etc/qrun-gateway/gateway.conf 600 qrun-gateway
+expect_file /lib/systemd/system/qrun-gateway.service 644 qrun-gateway
+expect_file /usr/share/man/man8/qrun-gateway.8.gz 644 qrun-gateway
+expect_file /usr/share/doc/qrun-gateway/examples/job_submit.lua 644 qrun-gateway
+dpkg-query -W -f='${Conffiles}\n' qrun-gateway | grep '/etc/qrun-gateway/gateway.conf' >/dev/null \
+    || fail "qrun-gateway does not register /etc/qrun-gateway/gateway.conf as a conffile"
+cmp -s /usr/share/doc/qrun-gateway/examples/job_submit.lua "$REPO_ROOT/etc/job_submit.lua" \
+    || fail "the packaged examples/job_submit.lua differs from etc/job_submit.lua"
 grep -q '^#optional /usr/lib/'"$MULTIARCH"'/slurm-wlm/spank_ibm_qrun.so ' /usr/share/doc/spank-qrun-plugin/examples/spank_ibm_qrun.conf \
     || fail "the example plugstack line does not name the installed plugin (or is not commented out)"
 [[ ! -e "$PLUGSTACK_FILE" || -n "$saved_plugstack" ]] || fail "installing the plugin package enabled it"
@@ -96,15 +127,17 @@ strings "$PLUGIN" | grep -xF "spank_ibm_qrun version $VERSION" >/dev/null || fai
 
 step "man pages render without warnings"
 for page in /usr/share/man/man1/qrun.1.gz /usr/share/man/man8/spank_ibm_qrun.8.gz /usr/share/man/man8/qrun-admin.8.gz \
-    /usr/share/man/man8/qrun-emulator.8.gz; do
+    /usr/share/man/man8/qrun-emulator.8.gz /usr/share/man/man8/qrun-gateway.8.gz; do
     warnings="$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)"
     [[ -z "$warnings" ]] || fail "man -l $page: $warnings"
     MANWIDTH=80 man -l "$page" 2>/dev/null | grep "spank-qrun $VERSION" >/dev/null || fail "man -l $page does not show the release $VERSION"
 done
 if command -v systemd-analyze >/dev/null 2>&1; then
-    step "systemd-analyze verify qrun-emulator.service"
-    systemd-analyze verify /lib/systemd/system/qrun-emulator.service >"$work/verify.out" 2>&1 \
-        || { cat "$work/verify.out" >&2; fail "systemd-analyze verify"; }
+    for unit in qrun-emulator qrun-gateway; do
+        step "systemd-analyze verify $unit.service"
+        systemd-analyze verify "/lib/systemd/system/$unit.service" >"$work/verify.out" 2>&1 \
+            || { cat "$work/verify.out" >&2; fail "systemd-analyze verify $unit.service"; }
+    done
 fi
 
 step "services: the packaged emulator and s3rver on free ports"
@@ -173,16 +206,100 @@ done
 [[ -n "$found" ]] || fail "no slurmd log has the installed plugin's 'spank_ibm_qrun: version $VERSION' line"
 if grep -q "spank_ibm_qrun: version" "$work/job.out"; then fail "the version line reached the user's output"; fi
 
+step "qrun-gateway as shipped: the unit's ExecStart refuses the unfilled configuration"
+exec_start="$(sed -n 's/^ExecStart=//p' /lib/systemd/system/qrun-gateway.service)"
+[[ "$exec_start" == "/usr/sbin/qrun-gateway --config /etc/qrun-gateway/gateway.conf" ]] \
+    || fail "the unit's ExecStart is '$exec_start', expected the installed program and configuration"
+set +e
+$exec_start >"$work/gateway-unfilled.out" 2>&1 </dev/null
+unfilled_exit=$?
+set -e
+[[ $unfilled_exit -eq 2 ]] || { cat "$work/gateway-unfilled.out" >&2; fail "qrun-gateway with the shipped configuration exited $unfilled_exit, expected 2"; }
+grep -q 'backends= is missing' "$work/gateway-unfilled.out" || { cat "$work/gateway-unfilled.out" >&2; fail "qrun-gateway did not say that backends= is missing"; }
+
+step "qrun-gateway: the site's configuration in /etc/qrun-gateway/gateway.conf, kept by a reinstall"
+# Written into the installed file (as an administrator edits it): it stays root:root 0600.
+cat >/etc/qrun-gateway/gateway.conf <<GATEWAY
+# package-test: the installed emulator and s3rver; the database is the default one, in the state directory.
+listen = http://127.0.0.1:0
+backends = fake_brisbane,fake_cairo
+slurm_poll_secs = 2
+daapi_endpoint = $emulator_url
+iam_endpoint = $emulator_url
+service_crn = crn:v1:local:quantum-computing:emulator::
+iam_apikey = demo-apikey
+s3_endpoint = $s3_url
+s3_bucket = $BUCKET
+s3_region = us-east-1
+aws_access_key_id = S3RVER
+aws_secret_access_key = S3RVER
+GATEWAY
+cp -p /etc/qrun-gateway/gateway.conf "$work/gateway.conf.site"
+dpkg -i "$(ls "$PACKAGES_DIR/qrun-gateway_${VERSION}_"*.deb)" >"$work/dpkg-again.out" 2>&1 </dev/null \
+    || { cat "$work/dpkg-again.out" >&2; fail "dpkg -i qrun-gateway over itself"; }
+cmp -s /etc/qrun-gateway/gateway.conf "$work/gateway.conf.site" || fail "reinstalling qrun-gateway replaced the administrator's gateway.conf"
+expect_file /etc/qrun-gateway/gateway.conf 600 qrun-gateway
+
+step "qrun-gateway: the unit's ExecStart, as root, with its StateDirectory (0700) and UMask (0077)"
+install -d -m 0700 /var/lib/qrun-gateway
+(umask 0077; exec $exec_start) >"$work/gateway.log" 2>&1 </dev/null &
+gateway_pid=$!
+pids+=("$gateway_pid")
+gateway_url="http://127.0.0.1:$(wait_for_port "$work/gateway.log" 'Now listening on: http://127\.0\.0\.1:[0-9]+')"
+health=""
+for _ in $(seq 100); do health="$(curl -sf "$gateway_url/gateway/v1/health" || true)"; [[ -n "$health" ]] && break; sleep 0.2; done
+jq -e --arg v "$VERSION" '.status == "ok" and .version == $v' <<<"$health" >/dev/null \
+    || { cat "$work/gateway.log" >&2; fail "GET /gateway/v1/health answered '$health', expected status ok and version $VERSION"; }
+[[ "$(stat -c '%a' /var/lib/qrun-gateway/gateway.db)" == 600 ]] || fail "the gateway's database is not mode 0600"
+
+step "a job in gateway mode: the plugin names only the gateway, qrun goes through it"
+printf 'optional %s gateway=%s backends=fake_brisbane,fake_cairo\n' "$PLUGIN" "$gateway_url" >"$PLUGSTACK_FILE.tmp"
+mv "$PLUGSTACK_FILE.tmp" "$PLUGSTACK_FILE"
+qrun-admin check >"$work/check-gateway.out" 2>&1 || { cat "$work/check-gateway.out" >&2; fail "qrun-admin check refused the gateway-mode line"; }
+rm -f "$job_dir/sampler_output.json"
+if ! (cd "$job_dir" && timeout 180 runuser -u qrunuser -- srun --q-backend=fake_brisbane --q-primitive=sampler \
+    /usr/bin/qrun sampler_input.json --results sampler_output.json) >"$work/gateway-job.out" 2>&1; then
+    cat "$work/gateway-job.out" "$work/gateway.log" >&2
+    fail "srun --q-backend=fake_brisbane --q-primitive=sampler /usr/bin/qrun failed in gateway mode"
+fi
+jq -e '.results | length == 1' "$job_dir/sampler_output.json" >/dev/null || fail "the gateway-mode job's results file has no result"
+grep -qF "POST /gateway/v1/jobs -> 201 uid $(id -u qrunuser) " "$work/gateway.log" \
+    || { cat "$work/gateway.log" >&2; fail "the installed gateway logged no job created for qrunuser"; }
+if grep -q 'demo-apikey\|S3RVER' "$work/gateway-job.out" "$work/gateway.log"; then fail "a secret reached the job's output or the gateway's log"; fi
+# The job deleted its objects through the gateway (s3rver keeps each object as a file).
+for _ in $(seq 50); do
+    [[ -z "$(find "$work/s3/$BUCKET" -name '*._S3rver_object' 2>/dev/null)" ]] && break
+    sleep 0.2
+done
+[[ -z "$(find "$work/s3/$BUCKET" -name '*._S3rver_object' 2>/dev/null)" ]] || fail "objects are left in bucket $BUCKET after the gateway-mode job"
+
+step "qrun-gateway usage (installed) records the job"
+qrun-gateway usage --config /etc/qrun-gateway/gateway.conf --format csv >"$work/usage.csv" 2>&1 \
+    || { cat "$work/usage.csv" >&2; fail "qrun-gateway usage"; }
+grep -qE '^qrunuser,1,1,0,0,' "$work/usage.csv" || { cat "$work/usage.csv" >&2; fail "qrun-gateway usage does not show qrunuser's one completed job"; }
+
+step "qrun-gateway stops on SIGTERM (the unit's KillSignal) with exit 0"
+kill -TERM "$gateway_pid"
+gateway_exit=""
+for _ in $(seq 150); do kill -0 "$gateway_pid" 2>/dev/null || break; sleep 0.2; done
+if kill -0 "$gateway_pid" 2>/dev/null; then fail "qrun-gateway still runs 30 s after SIGTERM"; fi
+set +e
+wait "$gateway_pid"
+gateway_exit=$?
+set -e
+[[ $gateway_exit -eq 0 ]] || { cat "$work/gateway.log" >&2; fail "qrun-gateway exited $gateway_exit after SIGTERM, expected 0"; }
+
 step "dpkg --purge ${NAMES[*]}"
 for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 pids=()
 rm -f "$PLUGSTACK_FILE"
 dpkg --purge "${NAMES[@]}" >"$work/purge.out" 2>&1 || { cat "$work/purge.out" >&2; fail "dpkg --purge"; }
 for path in "$PLUGIN" /usr/sbin/qrun-admin /usr/bin/qrun /usr/lib/qrun-emulator /usr/sbin/qrun-emulator /etc/qrun-emulator \
-    /lib/systemd/system/qrun-emulator.service /usr/share/doc/spank-qrun-plugin /usr/share/man/man1/qrun.1.gz; do
+    /lib/systemd/system/qrun-emulator.service /usr/share/doc/spank-qrun-plugin /usr/share/man/man1/qrun.1.gz \
+    /usr/lib/qrun-gateway /usr/sbin/qrun-gateway /etc/qrun-gateway /var/lib/qrun-gateway /lib/systemd/system/qrun-gateway.service; do
     [[ ! -e "$path" && ! -L "$path" ]] || fail "$path is still there after dpkg --purge"
 done
 for name in "${NAMES[@]}"; do
     if dpkg-query -W -f='${db:Status-Abbrev}' "$name" 2>/dev/null | grep '^i' >/dev/null; then fail "$name is still installed"; fi
 done
-step "ok: installed, checked, ran a job, purged"
+step "ok: installed, checked, ran a job directly and one through the gateway, purged"

@@ -27,7 +27,7 @@ public sealed class ManPageTests
     public void ManPages_CoverEveryProgramAndThePlugin()
     {
         Assert.Equal(
-            ["qrun-admin.8", "qrun-emulator.8", "qrun.1", "spank_ibm_qrun.8"],
+            ["qrun-admin.8", "qrun-emulator.8", "qrun-gateway.8", "qrun.1", "spank_ibm_qrun.8"],
             PageNames.Order(StringComparer.Ordinal));
     }
 

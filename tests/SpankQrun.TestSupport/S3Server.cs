@@ -24,6 +24,9 @@ public sealed partial class S3Server : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>The s3rver process's id, e.g. to freeze it with SIGSTOP as a hung store.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>s3rver's fixed access key id.</summary>
     public string AccessKeyId => "S3RVER";
 

@@ -8,16 +8,18 @@ namespace SpankQrun.Qrun.Running;
 /// Leaves nothing behind on any path, and touches only what exists: a submitted job that is not final is cancelled
 /// and waited for, then deleted (which frees its execution lane); then the service log is copied if it was not yet;
 /// then the objects are deleted (results and logs only if the service may have written them, and never results
-/// that could not be saved locally). The Direct Access part and the S3 part each have their own bound, not the
-/// interrupted token, so a signal still gets a full cleanup and a dead Direct Access does not cost the S3 deletes.
+/// that could not be saved locally). The Direct Access part and the S3 part (log copy and deletes together) each
+/// have their own bound, not the interrupted token, so a signal still gets a full cleanup, a dead Direct Access does
+/// not cost the S3 deletes, and both parts together stay within Slurm's default KillWait.
 /// </summary>
 internal sealed partial class JobRunner
 {
     private async Task CleanUpAsync(JobTrace trace, JobStorage storage, DirectAccessClient client)
     {
         await RemoveJobAsync(trace, client).ConfigureAwait(false);
-        await CopyServiceLogOnceAsync(trace, storage).ConfigureAwait(false);
-        await DeleteObjectsAsync(trace, storage).ConfigureAwait(false);
+        using var storageBound = new CancellationTokenSource(host.StorageCleanupTimeout);
+        await CopyServiceLogOnceAsync(trace, storage, bound: storageBound.Token).ConfigureAwait(false);
+        await DeleteObjectsAsync(trace, storage, storageBound.Token).ConfigureAwait(false);
     }
 
     private async Task RemoveJobAsync(JobTrace trace, DirectAccessClient client)
@@ -49,7 +51,7 @@ internal sealed partial class JobRunner
         }
     }
 
-    private async Task DeleteObjectsAsync(JobTrace trace, JobStorage storage)
+    private async Task DeleteObjectsAsync(JobTrace trace, JobStorage storage, CancellationToken bound)
     {
         var keys = new List<string>();
         if (trace.InputUploaded)
@@ -68,14 +70,13 @@ internal sealed partial class JobRunner
             return;
         }
 
-        using var bound = new CancellationTokenSource(host.StorageCleanupTimeout);
         var left = new List<string>();
         string? reason = null;
         foreach (var key in keys)
         {
             try
             {
-                await storage.DeleteAsync(key, bound.Token).ConfigureAwait(false);
+                await storage.DeleteAsync(key, bound).ConfigureAwait(false);
             }
             catch (StorageException exception)
             {

@@ -92,8 +92,11 @@ internal sealed partial class JobRunner
         reporter.Elapsed.TotalSeconds >= timeout.Seconds - 1
         || (job.ReasonMessage?.Contains("timeout", StringComparison.OrdinalIgnoreCase) ?? false);
 
-    /// <summary>Copies the service log to stderr once per run, on every path where the job was submitted.</summary>
-    private async Task CopyServiceLogOnceAsync(JobTrace trace, JobStorage storage, string? omitLinesWith = null)
+    /// <summary>
+    /// Copies the service log to stderr once per run, on every path where the job was submitted, within
+    /// <paramref name="bound"/> (the cleanup's S3 budget) or, without one, a budget of its own.
+    /// </summary>
+    private async Task CopyServiceLogOnceAsync(JobTrace trace, JobStorage storage, string? omitLinesWith = null, CancellationToken? bound = null)
     {
         if (trace.LogCopied || !trace.SubmitStarted || trace.SubmitRefused)
         {
@@ -103,10 +106,10 @@ internal sealed partial class JobRunner
         trace.LogCopied = true;
         var id = trace.Id;
         byte[]? log;
-        using var bound = new CancellationTokenSource(host.StorageCleanupTimeout);
+        using var own = bound is null ? new CancellationTokenSource(host.StorageCleanupTimeout) : null;
         try
         {
-            log = await storage.GetAsync(JobObjectKeys.Logs(id), bound.Token).ConfigureAwait(false);
+            log = await storage.GetAsync(JobObjectKeys.Logs(id), bound ?? own!.Token).ConfigureAwait(false);
         }
         catch (StorageException exception)
         {

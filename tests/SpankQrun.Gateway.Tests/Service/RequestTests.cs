@@ -112,11 +112,13 @@ public sealed class RequestTests(SharedGateway shared) : IClassFixture<SharedGat
     }
 
     [Fact]
-    public async Task Health_answers_without_a_credential()
+    public async Task Health_answers_without_a_credential_with_the_release()
     {
+        var release = File.ReadAllText(Path.Combine(SpankQrun.TestSupport.RepositoryPaths.Root, "VERSION")).Trim();
+
         using var response = await gateway.As(null).SendAsync(HttpMethod.Get, GatewayPaths.Health, authenticate: false);
 
-        Assert.Contains("\"version\":\"0.1.0\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"\"version\":\"{release}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
