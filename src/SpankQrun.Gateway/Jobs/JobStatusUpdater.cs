@@ -60,8 +60,8 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
         }
 
         await backends.Client(job.Backend).DeleteJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
-        foreach (var key in JobObjectKeys.All(job.Id))
-            await storage.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+        // The objects are independent: delete them side by side (qrun waits for this at the end of every job).
+        await Task.WhenAll(JobObjectKeys.All(job.Id).Select(key => storage.DeleteAsync(key, cancellationToken))).ConfigureAwait(false);
         await MarkDeletedAsync(job, reason, cancellationToken).ConfigureAwait(false);
         return true;
     }
