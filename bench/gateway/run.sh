@@ -23,7 +23,7 @@ die() { printf 'bench/gateway: error: %s\n' "$*" >&2; exit 1; }
 [[ "$PAIRS" =~ ^[1-9][0-9]*$ ]] || die "PAIRS=$PAIRS: expected a positive whole number"
 [[ $(id -u) -eq 0 ]] || die "must run as root (it starts qrun-gateway with a root-only configuration and rewrites $PLUGIN_CONF)"
 timeout 5 sinfo -h >/dev/null 2>&1 || die "no answer from slurmctld: run scripts/slurm-cluster.sh up --job-submit etc/job_submit.lua first"
-scontrol show config | grep -q '^JobSubmitPlugins.*lua' || die "the cluster does not run etc/job_submit.lua (scripts/slurm-cluster.sh up --job-submit etc/job_submit.lua)"
+scontrol show config | grep '^JobSubmitPlugins.*lua' >/dev/null || die "the cluster does not run etc/job_submit.lua (scripts/slurm-cluster.sh up --job-submit etc/job_submit.lua)"
 for f in build/qrun build/spank_ibm_qrun.so build/emulator/qrun-emulator; do
     [[ -x "$REPO_ROOT/$f" || -f "$REPO_ROOT/$f" ]] || die "$f missing: build first (mkdir build && cd build && cmake .. && make)"
 done
@@ -87,7 +87,7 @@ wait_for gateway "$gateway/gateway/v1/health"
 printf 'optional %s gateway=%s backends=%s\n' "$(readlink -f "$REPO_ROOT/build/spank_ibm_qrun.so")" "$gateway" "$BACKEND" >"$PLUGIN_CONF"
 
 cat >"$jobs_dir/in.json" <<'JSON'
-{"pubs":[["OPENQASM 3.0; include \"stdgates.inc\"; bit[2] meas; h $0; cx $0, $1; meas[0] = measure $0; meas[1] = measure $1;",[],64]],"version":2,"support_qiskit":false}
+{"pubs":[["OPENQASM 3.0; include \"stdgates.inc\"; bit[2] meas; rz(pi/2) $0; sx $0; rz(pi/2) $0; cx $0, $1; meas[0] = measure $0; meas[1] = measure $1;",[],64]],"version":2,"support_qiskit":false}
 JSON
 # One Slurm job; in it, pairs of (direct, gateway) runs in alternating order, so that drift hits both alike.
 cat >"$jobs_dir/bench.sh" <<JOB

@@ -43,12 +43,12 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
             {
                 await backends.Client(job.Backend).CancelJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
                 job.CleanupStartedTime = time.GetUtcNow();
-                await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
+                await SaveAsync(job, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("job {Id} of Slurm job {SlurmJob} uid {Uid}: cancel sent to Direct Access ({Reason})", job.Id, job.SlurmJobId, job.Uid, reason);
             }
 
             var deadline = time.GetUtcNow() + wait;
-            while (true)
+            while (!GatewayJobStatus.IsFinal(job.Status))
             {
                 await RefreshAsync(job, cancellationToken).ConfigureAwait(false);
                 if (GatewayJobStatus.IsFinal(job.Status))
@@ -60,16 +60,23 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
         }
 
         await backends.Client(job.Backend).DeleteJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
-        foreach (var key in JobObjectKeys.All(job.Id))
-            await storage.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+        // The objects are independent: delete them side by side (qrun waits for this at the end of every job).
+        await Task.WhenAll(JobObjectKeys.All(job.Id).Select(key => storage.DeleteAsync(key, cancellationToken))).ConfigureAwait(false);
         await MarkDeletedAsync(job, reason, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     private async Task MarkDeletedAsync(GatewayJob job, string reason, CancellationToken cancellationToken)
     {
-        job.DeletedTime = time.GetUtcNow();
-        await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        job.DeletedTime = now;
+        if (!await SaveAsync(job, cancellationToken).ConfigureAwait(false))
+        {
+            // Another instance recorded another final status meanwhile: keep it, and record the deletion with it.
+            job.DeletedTime ??= now;
+            await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+
         logger.LogInformation("job {Id} of Slurm job {SlurmJob} uid {Uid}: {Status}; Direct Access job and objects deleted ({Reason})",
             job.Id, job.SlurmJobId, job.Uid, job.Status, reason);
     }
@@ -120,7 +127,8 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
                 job.ResultsBytes = await backends.Storage(job.Backend).SizeAsync(JobObjectKeys.Results(job.Id), cancellationToken).ConfigureAwait(false);
         }
 
-        await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
+        if (!await SaveAsync(job, cancellationToken).ConfigureAwait(false))
+            return false;
         logger.LogInformation("job {Id} of Slurm job {SlurmJob} uid {Uid}: {Before} -> {Status}{Reason}",
             job.Id, job.SlurmJobId, job.Uid, before, job.Status, job.ReasonCode is null ? "" : $" (reason {job.ReasonCode})");
         if (GatewayJobStatus.IsFinal(job.Status))
@@ -139,6 +147,16 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
         }
 
         return true;
+    }
+
+    /// <summary>Writes the record; when the store refuses it (another final status is there), takes the stored outcome.</summary>
+    private async Task<bool> SaveAsync(GatewayJob job, CancellationToken cancellationToken)
+    {
+        if (await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false))
+            return true;
+        if (await store.FindAsync(job.Id, cancellationToken).ConfigureAwait(false) is { } stored)
+            CopyOutcome(stored, job);
+        return false;
     }
 
     private static void CopyOutcome(GatewayJob from, GatewayJob to)

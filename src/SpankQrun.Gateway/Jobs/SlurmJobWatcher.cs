@@ -10,7 +10,8 @@ namespace SpankQrun.Gateway.Jobs;
 /// jobs and no longer runs (done, scancel, time limit, node down), cancels its unfinished Direct Access jobs,
 /// and once they are final deletes them and their objects, then tells the end observers. All its state is in
 /// the database, so a restarted gateway carries on where the last one stopped. If Slurm cannot be asked, it
-/// does nothing (it cannot tell a running job from an ended one) and says so.
+/// does nothing (it cannot tell a running job from an ended one) and says so. Several instances on one database
+/// share the work: each ended Slurm job is claimed by one of them (a lease in the database), which alone acts on it.
 /// </summary>
 public sealed class SlurmJobWatcher(
     GatewaySettings settings,
@@ -21,7 +22,11 @@ public sealed class SlurmJobWatcher(
     TimeProvider time,
     ILogger<SlurmJobWatcher> logger) : BackgroundService
 {
+    private readonly string instance = Guid.NewGuid().ToString("N");
     private bool slurmWasDown;
+
+    /// <summary>How long a claim on an ended Slurm job's cleanup lasts unless renewed (an instance that stopped loses it).</summary>
+    private TimeSpan ClaimLease => TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(60).Ticks, 3 * settings.SlurmPollInterval.Ticks));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,19 +79,32 @@ public sealed class SlurmJobWatcher(
             return;
         }
 
-        foreach (var group in jobs.GroupBy(j => j.SlurmJobId).Where(g => !running.Contains(g.Key)))
-            await EndSlurmJobAsync(group.Key, group.ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var slurmJobId in jobs.Select(j => j.SlurmJobId).Distinct().Where(id => !running.Contains(id)))
+            await EndSlurmJobAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task EndSlurmJobAsync(string slurmJobId, List<GatewayJob> jobs, CancellationToken cancellationToken)
+    private Task<bool> ClaimAsync(string slurmJobId, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        return store.TryClaimCleanupAsync(slurmJobId, instance, now, now + ClaimLease, cancellationToken);
+    }
+
+    private async Task EndSlurmJobAsync(string slurmJobId, CancellationToken cancellationToken)
+    {
+        if (!await ClaimAsync(slurmJobId, cancellationToken).ConfigureAwait(false))
+            return;
+        // Read after the claim: what another instance did before it is in the records.
+        var jobs = await store.ListOfUnreportedSlurmJobAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
+        if (jobs.Count == 0)
+            return;
+
         var done = true;
         foreach (var job in jobs.Where(j => j.DeletedTime is null))
         {
             try
             {
-                if (job.DeletedTime is not null)
-                    continue;
+                if (!await ClaimAsync(slurmJobId, cancellationToken).ConfigureAwait(false))
+                    return;
                 done &= await updater.TryRemoveAsync(job, TimeSpan.Zero, GatewayMessages.SlurmJobEndedReason(slurmJobId), cancellationToken).ConfigureAwait(false);
                 if (!done && job.CleanupStartedTime is { } started && time.GetUtcNow() - started > settings.CleanupWait)
                     logger.LogWarning("job {Id} of ended Slurm job {SlurmJob}: Direct Access still reports {Status} {Seconds:F0} s after the cancel",
@@ -122,5 +140,7 @@ public sealed class SlurmJobWatcher(
             logger.LogInformation("Slurm job {SlurmJob} ended: {Count} Direct Access job(s), {Completed} completed, {Nanoseconds} quantum ns; nothing left behind",
                 slurmJobId, jobs.Count, jobs.Count(j => j.Status == GatewayJobStatus.Completed), usage.QuantumNanoseconds);
         }
+
+        await store.ReleaseCleanupAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
     }
 }

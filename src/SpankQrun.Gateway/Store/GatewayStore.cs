@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SpankQrun.Gateway.Configuration;
+using SpankQrun.Gateway.Contract;
 
 namespace SpankQrun.Gateway.Store;
 
@@ -30,10 +31,24 @@ public sealed class GatewayStore
         "CREATE INDEX IF NOT EXISTS gateway_jobs_created ON gateway_jobs (created_time)",
         "CREATE TABLE IF NOT EXISTS slurm_jobs_ended (slurm_job_id VARCHAR(32) PRIMARY KEY, reported_time VARCHAR(40) NOT NULL)",
         "CREATE TABLE IF NOT EXISTS munge_seen (credential_hash VARCHAR(64) PRIMARY KEY, expires_time VARCHAR(40) NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS cleanup_claims (slurm_job_id VARCHAR(32) PRIMARY KEY, owner VARCHAR(64) NOT NULL, lease_until VARCHAR(40) NOT NULL)",
     ];
+
+    // A final status is never replaced by another one, and the cleanup and deletion times, once set, stay.
+    private static readonly string UpdateSql =
+        "UPDATE gateway_jobs SET " +
+        string.Join(", ", Columns.Split(", ").Skip(1).Select(c => c switch
+        {
+            "cleanup_started_time" or "deleted_time" => $"{c} = COALESCE({c}, @{c})",
+            _ => $"{c} = @{c}",
+        })) +
+        $" WHERE id = @id AND (status NOT IN ('{GatewayJobStatus.Completed}', '{GatewayJobStatus.Failed}', '{GatewayJobStatus.Cancelled}') OR status = @status)";
+
+    private static readonly TimeSpan CredentialPurgeInterval = TimeSpan.FromSeconds(30);
 
     private readonly DatabaseSettings database;
     private readonly NpgsqlDataSource? postgres;
+    private long nextCredentialPurge;
 
     public GatewayStore(DatabaseSettings database)
     {
@@ -94,12 +109,16 @@ public sealed class GatewayStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }, cancellationToken);
 
-    public Task UpdateAsync(GatewayJob job, CancellationToken cancellationToken) => RunAsync(async connection =>
+    /// <summary>
+    /// Writes the job's record unless the stored one already has another final status (status only moves forward:
+    /// another instance may have finished the job meanwhile). False when refused: read the stored record again.
+    /// </summary>
+    public Task<bool> UpdateAsync(GatewayJob job, CancellationToken cancellationToken) => RunAsync(async connection =>
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE gateway_jobs SET {string.Join(", ", Columns.Split(", ").Skip(1).Select(c => $"{c} = @{c}"))} WHERE id = @id";
+        command.CommandText = UpdateSql;
         Bind(command, job);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }, cancellationToken);
 
     /// <summary>The job with this id, deleted or not.</summary>
@@ -122,6 +141,10 @@ public sealed class GatewayStore
     public Task<List<GatewayJob>> ListOfSlurmJobAsync(string slurmJobId, CancellationToken cancellationToken) =>
         QueryAsync("WHERE slurm_job_id = @a ORDER BY created_time", [slurmJobId], cancellationToken);
 
+    /// <summary>The jobs of one Slurm job, none if it was reported already (by any instance).</summary>
+    public Task<List<GatewayJob>> ListOfUnreportedSlurmJobAsync(string slurmJobId, CancellationToken cancellationToken) =>
+        QueryAsync("WHERE slurm_job_id = @a AND slurm_job_id NOT IN (SELECT slurm_job_id FROM slurm_jobs_ended) ORDER BY created_time", [slurmJobId], cancellationToken);
+
     /// <summary>Jobs created in [since, until).</summary>
     public Task<List<GatewayJob>> ListCreatedBetweenAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
         QueryAsync("WHERE created_time >= @a AND created_time < @b ORDER BY created_time", [Time(since), Time(until)], cancellationToken);
@@ -136,11 +159,41 @@ public sealed class GatewayStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }, cancellationToken);
 
+    /// <summary>
+    /// Claims the cleanup of an ended Slurm job for <paramref name="owner"/> until <paramref name="leaseUntil"/>, so
+    /// that of several gateway instances exactly one acts on it. True when the claim is (still) the owner's: it had
+    /// none, held it already (renewal), or the last owner's lease ran out (that instance stopped).
+    /// </summary>
+    public Task<bool> TryClaimCleanupAsync(string slurmJobId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => RunAsync(async connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO cleanup_claims (slurm_job_id, owner, lease_until) VALUES (@a, @b, @c) " +
+            "ON CONFLICT (slurm_job_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until " +
+            "WHERE cleanup_claims.owner = excluded.owner OR cleanup_claims.lease_until < @d";
+        Add(command, "a", slurmJobId);
+        Add(command, "b", owner);
+        Add(command, "c", Time(leaseUntil));
+        Add(command, "d", Time(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }, cancellationToken);
+
+    /// <summary>Forgets the cleanup claim of a Slurm job that is reported (nothing is left to clean up).</summary>
+    public Task ReleaseCleanupAsync(string slurmJobId, CancellationToken cancellationToken) => RunAsync(async connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM cleanup_claims WHERE slurm_job_id = @a";
+        Add(command, "a", slurmJobId);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }, cancellationToken);
+
     /// <summary>Records a credential's hash; false if it was seen before (a replay).</summary>
     public Task<bool> TryRecordCredentialAsync(string hash, DateTimeOffset expires, DateTimeOffset now, CancellationToken cancellationToken) => RunAsync(async connection =>
     {
-        using (var purge = connection.CreateCommand())
+        // Expired hashes are purged at most once per interval, not by every request (a table scan each time).
+        var due = Interlocked.Read(ref nextCredentialPurge);
+        if (now.UtcTicks >= due && Interlocked.CompareExchange(ref nextCredentialPurge, (now + CredentialPurgeInterval).UtcTicks, due) == due)
         {
+            using var purge = connection.CreateCommand();
             purge.CommandText = "DELETE FROM munge_seen WHERE expires_time < @a";
             Add(purge, "a", Time(now));
             await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

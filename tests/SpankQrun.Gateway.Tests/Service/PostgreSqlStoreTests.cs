@@ -17,27 +17,9 @@ public sealed class PostgreSqlStoreTests : IAsyncLifetime
     [Fact]
     public async Task Two_instances_share_jobs_reports_and_replay_records()
     {
-        var settings = new DatabaseSettings(DatabaseKind.PostgreSql, server.ConnectionString);
-        var first = new GatewayStore(settings);
-        var second = new GatewayStore(settings);
-        await first.InitializeAsync(default);
-        await second.InitializeAsync(default);
-        var now = DateTimeOffset.UtcNow;
-        var job = new GatewayJob
-        {
-            Id = Guid.NewGuid().ToString(),
-            Uid = 1001,
-            UserName = "qrunuser",
-            Account = "physics",
-            SlurmJobId = "42",
-            SlurmStepId = "0",
-            Backend = "fake_brisbane",
-            ProgramId = "sampler",
-            TimeoutSecs = 60,
-            InputBytes = 123,
-            Status = GatewayJobStatus.Uploading,
-            CreatedTime = now,
-        };
+        var (first, second) = await TwoInstancesAsync();
+        var job = NewJob();
+        var now = job.CreatedTime;
 
         await first.InsertAsync(job, default);
         job.Status = GatewayJobStatus.Completed;
@@ -62,6 +44,72 @@ public sealed class PostgreSqlStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_two_instances_claiming_an_ended_Slurm_jobs_cleanup_at_once_exactly_one_gets_it_until_its_lease_ends()
+    {
+        var (first, second) = await TwoInstancesAsync();
+        var now = DateTimeOffset.UtcNow;
+        var lease = now.AddSeconds(60);
+
+        for (var i = 0; i < 20; i++)
+        {
+            var slurmJob = (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var claims = await Task.WhenAll(
+                first.TryClaimCleanupAsync(slurmJob, "instance-a", now, lease, default),
+                second.TryClaimCleanupAsync(slurmJob, "instance-b", now, lease, default));
+
+            Assert.Equal(1, claims.Count(c => c));
+            var (winner, owner, loser, other) = claims[0] ? (first, "instance-a", second, "instance-b") : (second, "instance-b", first, "instance-a");
+            Assert.True(await winner.TryClaimCleanupAsync(slurmJob, owner, now.AddSeconds(1), lease.AddSeconds(1), default));
+            Assert.False(await loser.TryClaimCleanupAsync(slurmJob, other, now.AddSeconds(30), lease.AddSeconds(30), default));
+            Assert.True(await loser.TryClaimCleanupAsync(slurmJob, other, lease.AddSeconds(2), lease.AddSeconds(62), default));
+        }
+    }
+
+    [Fact]
+    public async Task A_final_status_is_never_overwritten_by_another_instances_stale_record()
+    {
+        var (first, second) = await TwoInstancesAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var job = NewJob();
+            job.Status = GatewayJobStatus.Running;
+            job.SubmittedTime = job.CreatedTime;
+            await first.InsertAsync(job, default);
+            ids.Add(job.Id);
+        }
+
+        foreach (var id in ids)
+        {
+            var mine = (await first.FindAsync(id, default))!;
+            var stale = (await second.FindAsync(id, default))!;
+            mine.Status = GatewayJobStatus.Cancelled;
+            stale.Status = GatewayJobStatus.Failed;
+            stale.ReasonMessage = "Direct Access no longer knows this job";
+
+            var written = await Task.WhenAll(first.UpdateAsync(mine, default), second.UpdateAsync(stale, default));
+
+            Assert.Equal(1, written.Count(w => w));
+            var kept = (await second.FindAsync(id, default))!.Status;
+            Assert.Equal(written[0] ? GatewayJobStatus.Cancelled : GatewayJobStatus.Failed, kept);
+        }
+
+        var job1 = (await first.FindAsync(ids[0], default))!;
+        var old = (await second.FindAsync(ids[0], default))!;
+        job1.DeletedTime = DateTimeOffset.UtcNow;
+        job1.CleanupStartedTime = job1.DeletedTime;
+        Assert.True(await first.UpdateAsync(job1, default));
+        old.Status = GatewayJobStatus.Running;
+        Assert.False(await second.UpdateAsync(old, default));
+        old.Status = job1.Status;
+        Assert.True(await second.UpdateAsync(old, default));
+        var stored = (await first.FindAsync(ids[0], default))!;
+        Assert.Equal(job1.Status, stored.Status);
+        Assert.NotNull(stored.DeletedTime);
+        Assert.NotNull(stored.CleanupStartedTime);
+    }
+
+    [Fact]
     public async Task A_server_that_is_down_is_reported_without_the_password()
     {
         var store = new GatewayStore(new DatabaseSettings(DatabaseKind.PostgreSql, server.ConnectionString.Replace($"Port={server.Port}", "Port=1", StringComparison.Ordinal)));
@@ -70,5 +118,32 @@ public sealed class PostgreSqlStoreTests : IAsyncLifetime
 
         Assert.Contains("PostgreSQL", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(PostgresServer.PasswordMarker, error.Message, StringComparison.Ordinal);
+    }
+
+    private static GatewayJob NewJob() => new()
+    {
+        Id = Guid.NewGuid().ToString(),
+        Uid = 1001,
+        UserName = "qrunuser",
+        Account = "physics",
+        SlurmJobId = "42",
+        SlurmStepId = "0",
+        Backend = "fake_brisbane",
+        ProgramId = "sampler",
+        TimeoutSecs = 60,
+        InputBytes = 123,
+        Status = GatewayJobStatus.Uploading,
+        CreatedTime = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>Two gateway instances' stores on the one PostgreSQL database, each with its own connection pool.</summary>
+    private async Task<(GatewayStore First, GatewayStore Second)> TwoInstancesAsync()
+    {
+        var settings = new DatabaseSettings(DatabaseKind.PostgreSql, server.ConnectionString);
+        var first = new GatewayStore(settings);
+        var second = new GatewayStore(settings);
+        await first.InitializeAsync(default);
+        await second.InitializeAsync(default);
+        return (first, second);
     }
 }

@@ -47,9 +47,11 @@ public sealed class RequestTests(SharedGateway shared) : IClassFixture<SharedGat
         using var first = await gateway.As("qrunuser").SendAsync(HttpMethod.Get, GatewayPaths.Jobs, credential: credential);
         using var second = await gateway.As("qrunuser").SendAsync(HttpMethod.Get, GatewayPaths.Jobs, credential: credential);
 
+        var body = await second.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
-        Assert.Contains("Replayed", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Replayed", body, StringComparison.Ordinal);
+        Assert.Contains("-> 401", Assert.Single(LinesOf(body)), StringComparison.Ordinal);
         Assert.DoesNotContain(credential, gateway.Log.Text, StringComparison.Ordinal);
     }
 

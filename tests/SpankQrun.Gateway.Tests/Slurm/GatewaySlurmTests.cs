@@ -80,8 +80,10 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
         Assert.DoesNotContain(job.Id, listText, StringComparison.Ordinal);
         Assert.DoesNotContain("X-Amz", listText, StringComparison.OrdinalIgnoreCase);
+        var refusal = await intoOthersSlurmJob.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Forbidden, intoOthersSlurmJob.StatusCode);
-        Assert.Contains($"does not belong to uid {MungeFor.Uid("qrunuser2")}", ErrorText.Message(await intoOthersSlurmJob.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains($"does not belong to uid {MungeFor.Uid("qrunuser2")}", ErrorText.Message(refusal), StringComparison.Ordinal);
+        Assert.Contains("-> 403", Assert.Single(gateway.Log.Lines, l => l.Contains(ErrorText.Trace(refusal), StringComparison.Ordinal)), StringComparison.Ordinal);
         var ownersView = await owner.GetAsync(job.Id);
         Assert.Equal(HttpStatusCode.OK, ownersView.Status);
         Assert.Contains(job.Id, final.ResultsUrl!, StringComparison.Ordinal);
@@ -207,6 +209,69 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
 
         Assert.Equal(GatewayJobStatus.Completed, final.Status);
         Assert.DoesNotContain(PostgresServer.PasswordMarker, first.Log.Text + second.Log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_PostgreSQL_two_instances_clean_up_an_ended_Slurm_job_once_and_record_its_jobs_as_cancelled()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var config = environment.ConfigText(database: "postgresql:" + postgres.ConnectionString);
+        await using var first = await environment.StartGatewayAsync(config);
+        await using var second = await environment.StartGatewayAsync(config);
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "slow_brisbane");
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++)
+            ids.Add((await (i % 2 == 0 ? first : second).As("qrunuser").RunAsync(slurmJob, "slow_brisbane", TestFiles.SamplerInput)).Id);
+
+        await SlurmJobs.CancelAsync(slurmJob);
+        await WaitUntilAsync(async () => (await Task.WhenAll(ids.Select(EmulatorKnowsAsync))).All(known => !known), NothingLeftBehind);
+        string[] Lines(string text) => [.. first.Log.Lines.Concat(second.Log.Lines).Where(l => l.Contains(text, StringComparison.Ordinal))];
+        await WaitUntilAsync(() => Task.FromResult(Lines($"Slurm job {slurmJob} ended").Length > 0), TimeSpan.FromSeconds(10));
+        await Task.WhenAll(first.Watcher.PassAsync(default), second.Watcher.PassAsync(default));
+
+        var store = second.Services.GetRequiredService<GatewayStore>();
+        foreach (var id in ids)
+        {
+            var record = (await store.FindAsync(id, default))!;
+            Assert.Equal(GatewayJobStatus.Cancelled, record.Status);
+            Assert.NotNull(record.DeletedTime);
+            Assert.Single(Lines($"job {id} of Slurm job {slurmJob} uid {record.Uid}: cancel sent"));
+            Assert.Single(Lines($"job {id} of Slurm job {slurmJob} uid {record.Uid}: Cancelled; Direct Access job and objects deleted"));
+        }
+
+        Assert.Single(Lines($"Slurm job {slurmJob} ended"));
+        Assert.DoesNotContain(Lines(slurmJob), l => l.Contains("-> Failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_Direct_Access_is_down_the_gateway_retries_a_bounded_number_of_times_logs_it_and_answers_503()
+    {
+        // Nothing listens on port 9 (discard): Direct Access is down for this gateway; S3 and Slurm are up.
+        var unreachable = environment.ConfigText(database: "sqlite:" + Path.Combine(environment.Directory, "state", "down.db"))
+            .Replace($"daapi_endpoint={environment.Emulator.Endpoint}", "daapi_endpoint=http://127.0.0.1:9/", StringComparison.Ordinal);
+        await using var down = await environment.StartGatewayAsync(unreachable);
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var user = down.As("qrunuser");
+        var created = await user.CreateAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput.Length);
+        using (var put = await new HttpClient().PutAsync(created.InputUploadUrl, new StringContent(TestFiles.SamplerInput)))
+            Assert.True(put.IsSuccessStatusCode);
+        var clock = Stopwatch.StartNew();
+
+        using var submit = await user.SendAsync(HttpMethod.Post, GatewayPaths.Submit(created.Id));
+
+        var body = await submit.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, submit.StatusCode);
+        Assert.Contains(GatewayErrorCodes.DirectAccessUnavailable, body, StringComparison.Ordinal);
+        Assert.StartsWith("Direct Access could not be reached after retries", ErrorText.Message(body), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        // daapi_attempts=2 in the test configuration: one retry, logged, then the answer.
+        var retries = down.Log.Lines.Where(l => l.Contains("Direct Access for backend fake_brisbane did not answer; retrying", StringComparison.Ordinal)).ToList();
+        Assert.Single(retries);
+        Assert.Contains($"POST {GatewayPaths.Submit(created.Id)} -> 503", Assert.Single(down.Log.Lines, l => l.Contains(ErrorText.Trace(body), StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain(GatewayEnvironment.AppIdSecret, down.Log.Text + body, StringComparison.Ordinal);
+        var (status, view, _) = await user.GetAsync(created.Id);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(GatewayJobStatus.Uploading, view!.Status);
     }
 
     [Fact]

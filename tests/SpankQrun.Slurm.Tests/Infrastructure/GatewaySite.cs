@@ -42,6 +42,7 @@ public sealed partial class GatewaySite : IAsyncLifetime
     private readonly string _configDirectory = Path.Combine("/var/lib/spank-qrun-tests", "gateway-" + Guid.NewGuid().ToString("N"));
     private readonly System.Text.StringBuilder _output = new();
     private System.Diagnostics.Process? _gateway;
+    private int? _port;
 
     public S3Server S3 { get; private set; } = null!;
 
@@ -113,6 +114,32 @@ public sealed partial class GatewaySite : IAsyncLifetime
     public void ConfigurePlugin() =>
         Plugstack.Configure([$"gateway={Gateway.ToString().TrimEnd('/')}", $"backends={Backends}"]);
 
+    /// <summary>Sends qrun-gateway SIGTERM, as systemd stops it; its exit code, or null if it still runs after <paramref name="bound"/>.</summary>
+    public async Task<int?> TerminateAsync(TimeSpan bound)
+    {
+        var gateway = _gateway!;
+        var kill = await Shell.RunAsync("kill", ["-TERM", gateway.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.True(kill.ExitCode == 0, kill.ToString());
+        using var timeout = new CancellationTokenSource(bound);
+        try
+        {
+            await gateway.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        return gateway.ExitCode;
+    }
+
+    /// <summary>Starts qrun-gateway again, on the same address and database, after <see cref="TerminateAsync"/>.</summary>
+    public async Task RestartAsync()
+    {
+        _gateway?.Dispose();
+        await StartGatewayAsync();
+    }
+
     /// <summary>The Direct Access jobs the emulator still holds, as (id, status).</summary>
     public async Task<IReadOnlyList<(string Id, string Status)>> DirectAccessJobsAsync()
     {
@@ -152,7 +179,7 @@ public sealed partial class GatewaySite : IAsyncLifetime
         if (!File.Exists(dll))
             throw new FileNotFoundException("qrun-gateway is not built: run `dotnet build src/SpankQrun.Gateway` or set SPANKQRUN_GATEWAY", dll);
 
-        var port = FreePort();
+        var port = _port ??= FreePort();
         Gateway = new Uri($"http://127.0.0.1:{port}");
         Directory.CreateDirectory(_configDirectory);
         File.SetUnixFileMode(_configDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
