@@ -44,6 +44,9 @@ public sealed class GatewayStore
         })) +
         $" WHERE id = @id AND (status NOT IN ('{GatewayJobStatus.Completed}', '{GatewayJobStatus.Failed}', '{GatewayJobStatus.Cancelled}') OR status = @status)";
 
+    /// <summary>The advisory lock key that serialises schema creation ("qrungtwy" in ASCII).</summary>
+    private const long SchemaLockKey = 0x7172756E67747779;
+
     private static readonly TimeSpan CredentialPurgeInterval = TimeSpan.FromSeconds(30);
 
     private readonly DatabaseSettings database;
@@ -78,8 +81,22 @@ public sealed class GatewayStore
         {
             if (database.Kind == DatabaseKind.Sqlite)
                 await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", cancellationToken).ConfigureAwait(false);
-            foreach (var statement in Schema)
-                await ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+            // PostgreSQL's CREATE TABLE IF NOT EXISTS fails (unique violation in pg_type) when another session
+            // creates the same table at that moment: instances started together take turns on a session lock.
+            var postgreSql = database.Kind == DatabaseKind.PostgreSql;
+            if (postgreSql)
+                await ExecuteAsync(connection, $"SELECT pg_advisory_lock({SchemaLockKey})", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                foreach (var statement in Schema)
+                    await ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (postgreSql)
+                    await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({SchemaLockKey})", CancellationToken.None).ConfigureAwait(false);
+            }
+
             return 0;
         }, cancellationToken).ConfigureAwait(false);
 

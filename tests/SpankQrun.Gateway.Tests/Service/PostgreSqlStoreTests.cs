@@ -66,6 +66,31 @@ public sealed class PostgreSqlStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Instances_starting_at_once_on_a_new_database_all_create_or_find_the_tables()
+    {
+        // CREATE TABLE IF NOT EXISTS is not safe against a concurrent one in PostgreSQL (a unique violation in
+        // pg_type): gateways started together by systemd on several hosts must not fail on an empty database.
+        for (var round = 0; round < 6; round++)
+        {
+            var database = $"race{round}";
+            await using (var admin = new Npgsql.NpgsqlConnection(server.ConnectionString))
+            {
+                await admin.OpenAsync();
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            var settings = new DatabaseSettings(DatabaseKind.PostgreSql, server.ConnectionString.Replace("Database=postgres", $"Database={database}", StringComparison.Ordinal));
+            var stores = Enumerable.Range(0, 4).Select(_ => new GatewayStore(settings)).ToList();
+            await Task.WhenAll(stores.Select(store => store.InitializeAsync(default)));
+
+            var job = NewJob();
+            await stores[0].InsertAsync(job, default);
+            Assert.NotNull(await stores[3].FindAsync(job.Id, default));
+        }
+    }
+
+    [Fact]
     public async Task A_final_status_is_never_overwritten_by_another_instances_stale_record()
     {
         var (first, second) = await TwoInstancesAsync();
