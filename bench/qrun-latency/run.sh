@@ -6,7 +6,7 @@
 # Usage: bench/qrun-latency/run.sh        environment: BENCH_JOBS (sequential Bell jobs, default 40),
 #        BENCH_CLIENTS (default 8), BENCH_CLIENT_JOBS (jobs per client, default 15), BENCH_LONG_SECS (default 8),
 #        QRUN (a qrun executable to use instead of publishing one).
-# Gateway mode (IBMQRUN_GATEWAY) runs once src/SpankQrun.Gateway exists; until then the bench says it is pending.
+# Gateway mode is measured by bench/gateway/run.sh (it needs MUNGE and a running Slurm job).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
