@@ -18,7 +18,7 @@ public sealed class CancellationTests
         }
 
         qasm.Append("c[0] = measure $0;\n");
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancelLater(TimeSpan.FromMilliseconds(200));
         var stopwatch = Stopwatch.StartNew();
 
         Assert.ThrowsAny<OperationCanceledException>(() => PrimitiveExecutor.Execute(
