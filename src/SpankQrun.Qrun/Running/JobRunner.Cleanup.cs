@@ -7,19 +7,33 @@ namespace SpankQrun.Qrun.Running;
 /// <summary>
 /// Leaves nothing behind on any path, and touches only what exists: a submitted job that is not final is cancelled
 /// and waited for, then deleted (which frees its execution lane); then the service log is copied if it was not yet;
-/// then the objects are deleted (results and logs only if the service may have written them, and never results
-/// that could not be saved locally). The Direct Access part and the S3 part (log copy and deletes together) each
+/// then the objects are deleted, side by side (results and logs only if the service may have written them, and never
+/// results that could not be saved locally). A job seen final is deleted from Direct Access as soon as it is seen, so
+/// that deletion runs alongside the delivery and the S3 part, and cleanup waits for both. The Direct Access part and the S3 part (log copy and deletes together) each
 /// have their own bound, not the interrupted token, so a signal still gets a full cleanup, a dead Direct Access does
 /// not cost the S3 deletes, and both parts together stay within Slurm's default KillWait.
 /// </summary>
 internal sealed partial class JobRunner
 {
-    private async Task CleanUpAsync(JobTrace trace, JobStorage storage, DirectAccessClient client)
+    private async Task CleanUpAsync(JobTrace trace, JobStorage storage, DirectAccessClient client, Task? removal)
     {
-        await RemoveJobAsync(trace, client).ConfigureAwait(false);
-        using var storageBound = new CancellationTokenSource(host.StorageCleanupTimeout);
-        await CopyServiceLogOnceAsync(trace, storage, bound: storageBound.Token).ConfigureAwait(false);
-        await DeleteObjectsAsync(trace, storage, storageBound.Token).ConfigureAwait(false);
+        removal ??= RemoveJobAsync(trace, client);
+        if (!trace.SeenFinal)
+        {
+            // Until the job is final the service may still read the input and write the log.
+            await removal.ConfigureAwait(false);
+        }
+
+        try
+        {
+            using var storageBound = new CancellationTokenSource(host.StorageCleanupTimeout);
+            await CopyServiceLogOnceAsync(trace, storage, bound: storageBound.Token).ConfigureAwait(false);
+            await DeleteObjectsAsync(trace, storage, storageBound.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await removal.ConfigureAwait(false);
+        }
     }
 
     private async Task RemoveJobAsync(JobTrace trace, DirectAccessClient client)
@@ -70,29 +84,31 @@ internal sealed partial class JobRunner
             return;
         }
 
-        var left = new List<string>();
-        string? reason = null;
-        foreach (var key in keys)
-        {
-            try
-            {
-                await storage.DeleteAsync(key, bound).ConfigureAwait(false);
-            }
-            catch (StorageException exception)
-            {
-                left.Add(key);
-                reason ??= exception.Message;
-            }
-            catch (OperationCanceledException)
-            {
-                left.Add(key);
-                reason ??= QrunMessages.TimedOutAfter(host.StorageCleanupTimeout);
-            }
-        }
-
+        // One request each, side by side; what could not be deleted is named in the order above.
+        var reasons = await Task.WhenAll(keys.Select(key => DeleteObjectAsync(storage, key, bound))).ConfigureAwait(false);
+        var left = keys.Where((_, index) => reasons[index] is not null).ToList();
+        var reason = reasons.FirstOrDefault(text => text is not null);
         if (left.Count > 0)
         {
             reporter.Line(QrunMessages.ObjectsLeft(storage.Bucket, left, reason!));
+        }
+    }
+
+    /// <summary>Null when the object is gone, else why it is not.</summary>
+    private async Task<string?> DeleteObjectAsync(JobStorage storage, string key, CancellationToken bound)
+    {
+        try
+        {
+            await storage.DeleteAsync(key, bound).ConfigureAwait(false);
+            return null;
+        }
+        catch (StorageException exception)
+        {
+            return exception.Message;
+        }
+        catch (OperationCanceledException)
+        {
+            return QrunMessages.TimedOutAfter(host.StorageCleanupTimeout);
         }
     }
 

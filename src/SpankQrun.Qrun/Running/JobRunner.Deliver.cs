@@ -12,8 +12,18 @@ namespace SpankQrun.Qrun.Running;
 /// </summary>
 internal sealed partial class JobRunner
 {
+    /// <summary>The service log's download, started with the results' so both take one round trip; printed after them.</summary>
+    private Task<byte[]?>? logDownload;
+    private CancellationTokenSource? logDownloadBudget;
+
     private async Task<int> DeliverAsync(JobInfo job, JobTimeout timeout, string? resultsPath, JobTrace trace, JobStorage storage, CancellationToken cancellationToken)
     {
+        if (!trace.LogCopied && trace.SubmitStarted && !trace.SubmitRefused)
+        {
+            logDownloadBudget = new CancellationTokenSource(host.StorageCleanupTimeout);
+            logDownload = storage.GetAsync(JobObjectKeys.Logs(trace.Id), logDownloadBudget.Token);
+        }
+
         var status = job.KnownStatus;
         if (status == JobStatus.Completed)
         {
@@ -94,7 +104,8 @@ internal sealed partial class JobRunner
 
     /// <summary>
     /// Copies the service log to stderr once per run, on every path where the job was submitted, within
-    /// <paramref name="bound"/> (the cleanup's S3 budget) or, without one, a budget of its own.
+    /// <paramref name="bound"/> (the cleanup's S3 budget) or, without one, a budget of its own (the download's, when
+    /// it was started with the results').
     /// </summary>
     private async Task CopyServiceLogOnceAsync(JobTrace trace, JobStorage storage, string? omitLinesWith = null, CancellationToken? bound = null)
     {
@@ -106,10 +117,13 @@ internal sealed partial class JobRunner
         trace.LogCopied = true;
         var id = trace.Id;
         byte[]? log;
-        using var own = bound is null ? new CancellationTokenSource(host.StorageCleanupTimeout) : null;
+        using var own = bound is null && logDownload is null ? new CancellationTokenSource(host.StorageCleanupTimeout) : null;
+        using var started = logDownloadBudget;
         try
         {
-            log = await storage.GetAsync(JobObjectKeys.Logs(id), bound ?? own!.Token).ConfigureAwait(false);
+            log = logDownload is { } download
+                ? await (bound is { } limit ? download.WaitAsync(limit) : download).ConfigureAwait(false)
+                : await storage.GetAsync(JobObjectKeys.Logs(id), bound ?? own!.Token).ConfigureAwait(false);
         }
         catch (StorageException exception)
         {

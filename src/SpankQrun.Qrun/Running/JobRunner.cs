@@ -52,10 +52,15 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
             Time = host.Time,
         });
 
+        Task? removal = null;
         try
         {
             var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds);
             var job = await SubmitAndWaitAsync(settings, input, request, timeout, timeLeft, trace, storage, client, interruption).ConfigureAwait(false);
+
+            // A final job needs nothing more from Direct Access: deleting it now frees its execution lane while the
+            // results and the log come down.
+            removal = RemoveJobAsync(trace, client);
             return await DeliverAsync(job, timeout, request.ResultsPath, trace, storage, interruption).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (interruption.IsCancellationRequested)
@@ -86,7 +91,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         }
         finally
         {
-            await CleanUpAsync(trace, storage, client).ConfigureAwait(false);
+            await CleanUpAsync(trace, storage, client, removal).ConfigureAwait(false);
         }
     }
 
@@ -104,9 +109,13 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         var id = trace.Id;
         var urlLifetime = timeLeft is { } remaining && remaining + UrlLifetimeMargin < MaxUrlLifetime ? remaining + UrlLifetimeMargin : MaxUrlLifetime;
 
-        await client.AuthenticateAsync(cancellationToken).ConfigureAwait(false);
-        await storage.PutAsync(JobObjectKeys.Input(id), input, cancellationToken).ConfigureAwait(false);
-        trace.InputUploaded = true;
+        // The token, the upload and the presigned URLs need nothing from each other: one round trip's wait, not three.
+        // When the credentials are refused, the input is uploaded all the same and cleanup deletes it; the token's
+        // failure is the one reported (WhenAll rethrows the first task's).
+        var authentication = client.AuthenticateAsync(cancellationToken);
+        var upload = UploadInputAsync(storage, input, trace, cancellationToken);
+        var urls = PresignAsync(storage, id, urlLifetime);
+        await Task.WhenAll(authentication, upload, urls).ConfigureAwait(false);
         var submission = new JobSubmission
         {
             Id = id,
@@ -114,12 +123,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
             ProgramId = settings.Primitive.ToProgramId(),
             TimeoutSecs = timeout.Seconds,
             LogLevel = request.LogLevel,
-            Storage = new JobStorageLocations
-            {
-                Input = new StorageLocation { PresignedUrl = await storage.PresignDownloadAsync(JobObjectKeys.Input(id), urlLifetime).ConfigureAwait(false) },
-                Results = new StorageLocation { PresignedUrl = await storage.PresignUploadAsync(JobObjectKeys.Results(id), urlLifetime).ConfigureAwait(false) },
-                Logs = new StorageLocation { PresignedUrl = await storage.PresignUploadAsync(JobObjectKeys.Logs(id), urlLifetime).ConfigureAwait(false) },
-            },
+            Storage = await urls.ConfigureAwait(false),
         };
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -147,6 +151,19 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         trace.SeenFinal = true;
         return job;
     }
+
+    private static async Task UploadInputAsync(JobStorage storage, byte[] input, JobTrace trace, CancellationToken cancellationToken)
+    {
+        await storage.PutAsync(JobObjectKeys.Input(trace.Id), input, cancellationToken).ConfigureAwait(false);
+        trace.InputUploaded = true;
+    }
+
+    private static async Task<JobStorageLocations> PresignAsync(JobStorage storage, string id, TimeSpan urlLifetime) => new()
+    {
+        Input = new StorageLocation { PresignedUrl = await storage.PresignDownloadAsync(JobObjectKeys.Input(id), urlLifetime).ConfigureAwait(false) },
+        Results = new StorageLocation { PresignedUrl = await storage.PresignUploadAsync(JobObjectKeys.Results(id), urlLifetime).ConfigureAwait(false) },
+        Logs = new StorageLocation { PresignedUrl = await storage.PresignUploadAsync(JobObjectKeys.Logs(id), urlLifetime).ConfigureAwait(false) },
+    };
 
     private async Task<JobInfo> WaitUntilFinalAsync(DirectAccessClient client, JobTrace trace, CancellationToken cancellationToken)
     {
