@@ -140,6 +140,8 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
 
     private async Task<int> DeliverAsync(GatewayClient client, JobView job, string? resultsPath, CancellationToken cancellationToken)
     {
+        // The log comes down alongside the results (one round trip, not two) and is printed after them.
+        var logDownload = job.LogsUrl is { Length: > 0 } logsUrl ? client.DownloadAsync(logsUrl, cancellationToken) : null;
         if (job.Status == GatewayJobStatus.Completed)
         {
             var results = (job.ResultsUrl is { Length: > 0 } url ? await client.DownloadAsync(url, cancellationToken).ConfigureAwait(false) : null)
@@ -166,7 +168,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
             }
         }
 
-        await CopyServiceLogAsync(client, job, cancellationToken).ConfigureAwait(false);
+        await CopyServiceLogAsync(job, logDownload).ConfigureAwait(false);
         switch (job.Status)
         {
             case GatewayJobStatus.Completed:
@@ -180,9 +182,9 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         }
     }
 
-    private async Task CopyServiceLogAsync(GatewayClient client, JobView job, CancellationToken cancellationToken)
+    private async Task CopyServiceLogAsync(JobView job, Task<byte[]?>? logDownload)
     {
-        if (job.LogsUrl is not { Length: > 0 } url)
+        if (logDownload is null)
         {
             return;
         }
@@ -190,7 +192,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         byte[]? log;
         try
         {
-            log = await client.DownloadAsync(url, cancellationToken).ConfigureAwait(false);
+            log = await logDownload.ConfigureAwait(false);
         }
         catch (GatewayFailure failure)
         {
