@@ -5,13 +5,14 @@ namespace SpankQrun.Qrun.Running;
 /// <see cref="Initial"/> whenever the status changes (a job that moves tends to move again soon).
 /// </summary>
 /// <remarks>
-/// The default starts at 10 ms, so a job that finishes in tens of milliseconds is seen within about 10 ms of its
-/// end, and grows by 1.5 per unchanged poll to 250 ms (reached after 8 polls, about 0.5 s): a long job costs the
-/// service at most 4 status requests per second, and its results are picked up within 250 ms.
+/// The default starts at 5 ms and grows by 1.25 per unchanged poll, so a job that finishes after t ms is seen
+/// within about t/4 ms of its end (a Bell job of tens of milliseconds within a few ms), up to 250 ms (reached after
+/// 18 polls, about 1.1 s): a long job costs the service at most 4 status requests per second, and its results are
+/// picked up within 250 ms.
 /// </remarks>
 internal sealed record PollBackoff(TimeSpan Initial, TimeSpan Max, double Growth = 2)
 {
-    public static PollBackoff Default { get; } = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(250), Growth: 1.5);
+    public static PollBackoff Default { get; } = new(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(250), Growth: 1.25);
 
     public TimeSpan DelayFor(int unchangedPolls)
     {
