@@ -45,6 +45,9 @@ internal static class AccountingMessages
 
     public static string AdminCommentFailed(string jobId, string result) => $"could not write the usage of Slurm job {jobId} to its AdminComment: {result}";
 
+    public static string AdminCommentDeferred(string jobId, string result) =>
+        $"Slurm job {jobId}: AdminComment not updated through slurmctld ({result}); it is written once the job's end is seen";
+
     public static string SlurmdbBadJobId(string jobId) => $"not a Slurm job id: '{jobId}'";
 
     public static string SlurmdbFailed(string what, string error) => $"slurmdb: {what} failed: {error}";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SpankQrun.Slurm.Tests.Infrastructure;
 using SpankQrun.TestSupport;
 
@@ -10,7 +11,7 @@ namespace SpankQrun.Slurm.Tests;
 /// nanosecond, per user; a job whose qrun was killed is accounted too. Needs the cluster with slurmdbd.
 /// </summary>
 [Collection(SlurmCollection.Name)]
-public sealed class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IAsyncLifetime, IDisposable
+public sealed partial class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IAsyncLifetime, IDisposable
 {
     private const string Backend = "fake_cairo";
 
@@ -114,6 +115,55 @@ public sealed class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IA
 
         await AssertAccountedAsCancelledAsync(job, id, since, "TIMEOUT");
     }
+
+    [Fact]
+    public async Task WriterFailure_SlurmdbdUnreachable_IsLoggedOnce_AndTheGatewayKeepsServing()
+    {
+        // The gateway alone sees slurmdbd on a port where nothing listens; slurmctld stays reachable.
+        var conf = Path.Combine(Path.GetDirectoryName(_site.ConfigFile)!, "slurm.conf");
+        var original = await File.ReadAllTextAsync("/etc/slurm/slurm.conf");
+        var unreachable = AccountingPort().Replace(original, "AccountingStoragePort=1");
+        Assert.NotEqual(original, unreachable);
+        await File.WriteAllTextAsync(conf, unreachable);
+        var logged = _site.GatewayOutput.Length;
+        await _site.RestartGatewayAsync(new Dictionary<string, string> { ["SLURM_CONF"] = conf });
+        try
+        {
+            var (job, id) = await StartSlowJobAsync("unreachable", "srun qrun sampler_input.json --results out.json 2> unreachable.err", "unreachable.err");
+            var cancel = await Shell.RunAsync("scancel", [job]);
+            Assert.True(cancel.ExitCode == 0, cancel.ToString());
+            await UserJobs.WaitUntilEndedAsync(job, TimeSpan.FromMinutes(3));
+            Assert.True(await _site.WaitUntilNothingLeftAsync(TimeSpan.FromSeconds(90)), _site.GatewayOutput);
+            // Several more rounds of the watcher (slurm_poll_secs = 2): the failure is not repeated.
+            await Task.Delay(TimeSpan.FromSeconds(8));
+
+            var output = _site.GatewayOutput[logged..];
+            var failures = output.Split('\n').Count(l => l.Contains($"could not write the usage of Slurm job {job} to its AdminComment", StringComparison.Ordinal));
+            Assert.True(failures == 1, output);
+            Assert.True(output.Contains($"slurmdb: modifying job {job} failed: Connection refused", StringComparison.Ordinal), output);
+            Assert.DoesNotContain(id, (await QpuLicenses.SacctAsync(job, "AdminComment"))[0], StringComparison.OrdinalIgnoreCase);
+
+            Assert.True(await _site.IsServingAsync(), output);
+            var script = _workspace.WriteScript("after.sh", $"""
+                #!/bin/bash
+                #SBATCH --q-backend={Backend}
+                #SBATCH --q-primitive=sampler
+                srun qrun bell.json --results after.json
+                """);
+            var after = await UserJobs.SbatchAsync(UserJobs.FirstUser, _workspace, script, wait: true, output: "after.out");
+            Assert.True(after.ExitCode == 0, $"{after}\n{Read("after.out")}\n{_site.GatewayOutput[logged..]}");
+            Assert.True(File.Exists(_workspace.PathOf("after.json")));
+        }
+        finally
+        {
+            await _site.RestartGatewayAsync();
+        }
+    }
+
+    [GeneratedRegex(@"(?m)^AccountingStoragePort=\d+$")]
+    private static partial Regex AccountingPort();
+
+    private string Read(string name) => File.Exists(_workspace.PathOf(name)) ? File.ReadAllText(_workspace.PathOf(name)) : $"(no {name})";
 
     /// <summary>Submits a job on the slow backend (its Direct Access jobs stay queued for 10 minutes) and waits for its submission.</summary>
     private async Task<(string Job, string Id)> StartSlowJobAsync(string name, string body, string qrunErrors, params string[] options)

@@ -25,7 +25,10 @@ public sealed class SlurmAdminCommentWriter(ICommandRunner runner, Action<string
 
         if (!result.Succeeded)
         {
-            log(AccountingMessages.AdminCommentFailed(slurmJobId, result.Describe()));
+            // Without a database writer the caller writes again once it sees the job's end: not a failure yet.
+            log(databaseWriter is { Count: > 0 }
+                ? AccountingMessages.AdminCommentFailed(slurmJobId, result.Describe())
+                : AccountingMessages.AdminCommentDeferred(slurmJobId, result.Describe()));
             return false;
         }
 
