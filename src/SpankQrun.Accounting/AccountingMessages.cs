@@ -45,5 +45,17 @@ internal static class AccountingMessages
 
     public static string AdminCommentFailed(string jobId, string result) => $"could not write the usage of Slurm job {jobId} to its AdminComment: {result}";
 
+    public static string AdminCommentDeferred(string jobId, string result) =>
+        $"Slurm job {jobId}: AdminComment not updated through slurmctld ({result}); it is written once the job's end is seen";
+
+    public static string SlurmdbBadJobId(string jobId) => $"not a Slurm job id: '{jobId}'";
+
+    public static string SlurmdbFailed(string what, string error) => $"slurmdb: {what} failed: {error}";
+
+    public static string SlurmdbNothingModified(string jobId, string cluster) =>
+        $"slurmdbd modified nothing: no job {jobId} of cluster {cluster} in its database, or this user may not modify it (root, SlurmUser or a Slurm administrator may)";
+
+    public static string SlurmdbWritten(string jobId) => $"slurmdb: AdminComment of job {jobId} written";
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

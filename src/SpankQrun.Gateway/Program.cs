@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using SpankQrun.Accounting.Slurm;
 using SpankQrun.Gateway;
 using SpankQrun.Gateway.Configuration;
+using SpankQrun.Gateway.Jobs;
 using SpankQrun.Gateway.Store;
 using SpankQrun.Gateway.Usage;
 
@@ -55,6 +57,19 @@ usage.SetAction(async (parseResult, cancellationToken) =>
     }
 });
 root.Subcommands.Add(usage);
+
+// Run by the gateway itself (AdminCommentWriterCommand): the document on stdin, never on the command line.
+var writeJobId = new Argument<string>("JOBID");
+var writeAdminComment = new Command(AdminCommentWriterCommand.Name) { writeJobId };
+writeAdminComment.Hidden = true;
+writeAdminComment.SetAction(async (parseResult, cancellationToken) =>
+{
+    var document = (await Console.In.ReadToEndAsync(cancellationToken)).TrimEnd('\n');
+    var (code, message) = SlurmdbAdminComment.Write(parseResult.GetValue(writeJobId)!, document);
+    await (code == SlurmdbAdminComment.Written ? Console.Out : Console.Error).WriteLineAsync(message);
+    return code;
+});
+root.Subcommands.Add(writeAdminComment);
 
 return await root.Parse(args).InvokeAsync();
 

@@ -67,24 +67,32 @@ public sealed class AdminCommentDocumentTests
     }
 
     [Fact]
-    public async Task Writer_FinishedJob_WritesTheDatabaseRecord()
+    public async Task Writer_FinishedJob_GivesTheDocumentToTheDatabaseWriterOnStdin_NeverOnItsCommandLine()
+    {
+        var runner = new RecordingRunner();
+        runner.Results.Enqueue(new CommandResult(1, string.Empty, "Job has already finished for job 42"));
+
+        var written = await new SlurmAdminCommentWriter(runner, _ => { }, ["/opt/qrun-gateway", "write-admin-comment"])
+            .WriteAsync("42", "b", [new("a", "0", "Completed", null, 7)], CancellationToken.None);
+
+        Assert.True(written);
+        Assert.Equal(2, runner.Calls.Count);
+        Assert.Equal("/opt/qrun-gateway", runner.Calls[1].Program);
+        Assert.Equal(["write-admin-comment", "42"], runner.Calls[1].Arguments);
+        Assert.Equal(AdminCommentDocument.Build("b", [new("a", "0", "Completed", null, 7)]), runner.Inputs[1]);
+        Assert.DoesNotContain(runner.Calls, c => c.Program.Contains("sacctmgr", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Writer_FinishedJob_WithoutSlurmdbd_StopsAfterScontrol()
     {
         var runner = new RecordingRunner();
         runner.Results.Enqueue(new CommandResult(1, string.Empty, "Job has already finished for job 42"));
 
         var written = await new SlurmAdminCommentWriter(runner, _ => { }).WriteAsync("42", "b", [new("a", "0", "Completed", null, 7)], CancellationToken.None);
 
-        Assert.True(written);
-        Assert.Equal(["-i", "modify", "job", "where", "jobid=42", "set"], runner.Calls[1].Arguments.Take(6));
-    }
-
-    [Fact]
-    public void Build_HoldsNoBacktick_SoSacctmgrsQuotingStaysReversible()
-    {
-        var text = AdminCommentDocument.Build("b", [new("a`b", "0", "Failed", "`", 1)]);
-
-        Assert.DoesNotContain('`', text);
-        Assert.Equal("a`b", JsonDocument.Parse(text).RootElement.GetProperty("qrun").GetProperty("jobs")[0].GetProperty("id").GetString());
+        Assert.False(written);
+        Assert.Single(runner.Calls);
     }
 
     [Fact]
@@ -92,10 +100,10 @@ public sealed class AdminCommentDocumentTests
     {
         var runner = new RecordingRunner();
         runner.Results.Enqueue(new CommandResult(1, string.Empty, "slurm_update error: Invalid job id specified"));
-        runner.Results.Enqueue(new CommandResult(1, string.Empty, "sacctmgr: error: Problem talking to the database"));
+        runner.Results.Enqueue(new CommandResult(4, string.Empty, "slurmdb: connecting to slurmdbd failed: Problem talking to the database"));
         var log = new List<string>();
 
-        var written = await new SlurmAdminCommentWriter(runner, log.Add).WriteAsync("42", "b", [], CancellationToken.None);
+        var written = await new SlurmAdminCommentWriter(runner, log.Add, ["qrun-gateway", "write-admin-comment"]).WriteAsync("42", "b", [], CancellationToken.None);
 
         Assert.False(written);
         Assert.Contains("Problem talking to the database", Assert.Single(log), StringComparison.Ordinal);

@@ -64,11 +64,15 @@ internal sealed class RecordingRunner : ICommandRunner
 {
     public List<(string Program, IReadOnlyList<string> Arguments)> Calls { get; } = [];
 
+    /// <summary>What each call was given on its standard input (null: nothing), in the order of <see cref="Calls"/>.</summary>
+    public List<string?> Inputs { get; } = [];
+
     public Queue<CommandResult> Results { get; } = new();
 
-    public Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
     {
         Calls.Add((program, arguments));
+        Inputs.Add(standardInput);
         return Task.FromResult(Results.Count > 0 ? Results.Dequeue() : new CommandResult(0, string.Empty, string.Empty));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SpankQrun.Slurm.Tests.Infrastructure;
 using SpankQrun.TestSupport;
 
@@ -10,7 +11,7 @@ namespace SpankQrun.Slurm.Tests;
 /// nanosecond, per user; a job whose qrun was killed is accounted too. Needs the cluster with slurmdbd.
 /// </summary>
 [Collection(SlurmCollection.Name)]
-public sealed class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IAsyncLifetime, IDisposable
+public sealed partial class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IAsyncLifetime, IDisposable
 {
     private const string Backend = "fake_cairo";
 
@@ -79,43 +80,134 @@ public sealed class GatewayUsageAccountingTests : IClassFixture<GatewaySite>, IA
     }
 
     [Fact]
-    public async Task QrunKilledWithSigkill_ItsCancelledJobIsStillAccounted_AsTheGatewayRecordedIt()
+    public async Task QrunKilledWithSigkill_ItsCancelledJobIsAccountedInSacct_AsExactJson_EqualToTheGatewaysReport()
     {
-        var script = _workspace.WriteScript("killed.sh", $"""
-            #!/bin/bash
-            #SBATCH --q-backend={GatewaySite.SlowBackend}
-            #SBATCH --q-primitive=sampler
-            qrun sampler_input.json --results out.json 2> qrun.err &
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var (job, id) = await StartSlowJobAsync("killed", """
+            qrun sampler_input.json --results out.json 2> killed.err &
             pid=$!
-            until grep -q "submitted job" qrun.err 2>/dev/null; do sleep 0.2; done
+            until grep -q "submitted job" killed.err 2>/dev/null; do sleep 0.2; done
             kill -KILL $pid
             wait $pid
             echo "qrun exit $?"
+            """, "killed.err");
+
+        await AssertAccountedAsCancelledAsync(job, id, since, "COMPLETED");
+    }
+
+    [Fact]
+    public async Task Scancel_WhileItsDirectAccessJobRuns_SacctHoldsExactJson_EqualToTheGatewaysReport()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var (job, id) = await StartSlowJobAsync("scancelled", "srun qrun sampler_input.json --results out.json 2> scancelled.err", "scancelled.err");
+
+        var cancel = await Shell.RunAsync("scancel", [job]);
+        Assert.True(cancel.ExitCode == 0, cancel.ToString());
+
+        await AssertAccountedAsCancelledAsync(job, id, since, "CANCELLED");
+    }
+
+    [Fact]
+    public async Task TimeLimit_WhileItsDirectAccessJobRuns_SacctHoldsExactJson_EqualToTheGatewaysReport()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var (job, id) = await StartSlowJobAsync("timelimit", "srun qrun sampler_input.json --results out.json 2> timelimit.err", "timelimit.err", "--time=1");
+
+        await AssertAccountedAsCancelledAsync(job, id, since, "TIMEOUT");
+    }
+
+    [Fact]
+    public async Task WriterFailure_SlurmdbdUnreachable_IsLoggedOnce_AndTheGatewayKeepsServing()
+    {
+        // The gateway alone sees slurmdbd on a port where nothing listens; slurmctld stays reachable.
+        var conf = Path.Combine(Path.GetDirectoryName(_site.ConfigFile)!, "slurm.conf");
+        var original = await File.ReadAllTextAsync("/etc/slurm/slurm.conf");
+        var unreachable = AccountingPort().Replace(original, "AccountingStoragePort=1");
+        Assert.NotEqual(original, unreachable);
+        await File.WriteAllTextAsync(conf, unreachable);
+        var logged = _site.GatewayOutput.Length;
+        await _site.RestartGatewayAsync(new Dictionary<string, string> { ["SLURM_CONF"] = conf });
+        try
+        {
+            var (job, id) = await StartSlowJobAsync("unreachable", "srun qrun sampler_input.json --results out.json 2> unreachable.err", "unreachable.err");
+            var cancel = await Shell.RunAsync("scancel", [job]);
+            Assert.True(cancel.ExitCode == 0, cancel.ToString());
+            await UserJobs.WaitUntilEndedAsync(job, TimeSpan.FromMinutes(3));
+            Assert.True(await _site.WaitUntilNothingLeftAsync(TimeSpan.FromSeconds(90)), _site.GatewayOutput);
+            // Several more rounds of the watcher (slurm_poll_secs = 2): the failure is not repeated.
+            await Task.Delay(TimeSpan.FromSeconds(8));
+
+            var output = _site.GatewayOutput[logged..];
+            var failures = output.Split('\n').Count(l => l.Contains($"could not write the usage of Slurm job {job} to its AdminComment", StringComparison.Ordinal));
+            Assert.True(failures == 1, output);
+            Assert.True(output.Contains($"slurmdb: modifying job {job} failed: Connection refused", StringComparison.Ordinal), output);
+            Assert.DoesNotContain(id, (await QpuLicenses.SacctAsync(job, "AdminComment"))[0], StringComparison.OrdinalIgnoreCase);
+
+            Assert.True(await _site.IsServingAsync(), output);
+            var script = _workspace.WriteScript("after.sh", $"""
+                #!/bin/bash
+                #SBATCH --q-backend={Backend}
+                #SBATCH --q-primitive=sampler
+                srun qrun bell.json --results after.json
+                """);
+            var after = await UserJobs.SbatchAsync(UserJobs.FirstUser, _workspace, script, wait: true, output: "after.out");
+            Assert.True(after.ExitCode == 0, $"{after}\n{Read("after.out")}\n{_site.GatewayOutput[logged..]}");
+            Assert.True(File.Exists(_workspace.PathOf("after.json")));
+        }
+        finally
+        {
+            await _site.RestartGatewayAsync();
+        }
+    }
+
+    [GeneratedRegex(@"(?m)^AccountingStoragePort=\d+$")]
+    private static partial Regex AccountingPort();
+
+    private string Read(string name) => File.Exists(_workspace.PathOf(name)) ? File.ReadAllText(_workspace.PathOf(name)) : $"(no {name})";
+
+    /// <summary>Submits a job on the slow backend (its Direct Access jobs stay queued for 10 minutes) and waits for its submission.</summary>
+    private async Task<(string Job, string Id)> StartSlowJobAsync(string name, string body, string qrunErrors, params string[] options)
+    {
+        var script = _workspace.WriteScript($"{name}.sh", $"""
+            #!/bin/bash
+            #SBATCH --q-backend={GatewaySite.SlowBackend}
+            #SBATCH --q-primitive=sampler
+            {body}
             """);
-        var submitted = await UserJobs.SbatchAsync(UserJobs.FirstUser, _workspace, script, wait: false, output: "killed.out");
+        var submitted = await UserJobs.SbatchAsync(UserJobs.FirstUser, _workspace, script, wait: false, output: $"{name}.out", options: options);
         Assert.True(submitted.ExitCode == 0, submitted.ToString());
         var job = SlurmCluster.JobIdOf(submitted.Stdout);
-        var id = await UserJobs.WaitForSubmittedAsync(_workspace.PathOf("qrun.err"), TimeSpan.FromSeconds(90));
-        await UserJobs.WaitUntilEndedAsync(job, TimeSpan.FromMinutes(2));
+        var id = await UserJobs.WaitForSubmittedAsync(_workspace.PathOf(qrunErrors), TimeSpan.FromSeconds(90));
+        Assert.Contains(await _site.DirectAccessJobsAsync(), j => j.Id == id && j.Status is "Queued" or "Running");
+        return (job, id);
+    }
 
-        // The Direct Access job is cancelled after the Slurm job ended, when slurmctld no longer takes an update:
-        // sacctmgr writes the record, with '`' for '"' and in lower case (docs/accounting.md).
+    /// <summary>
+    /// The Direct Access job is cancelled by the gateway after its Slurm job ended, when slurmctld no longer takes an
+    /// update: sacct's AdminComment must still be the exact JSON, with the job Cancelled and the same quantum
+    /// nanoseconds as the gateway's usage report.
+    /// </summary>
+    private async Task AssertAccountedAsCancelledAsync(string job, string id, DateTimeOffset since, string slurmState)
+    {
+        await UserJobs.WaitUntilEndedAsync(job, TimeSpan.FromMinutes(3));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         string stored;
-        while (!(stored = (await QpuLicenses.SacctAsync(job, "AdminComment"))[0].Replace('`', '"')).Contains(id, StringComparison.Ordinal))
+        while (!(stored = (await QpuLicenses.SacctAsync(job, "AdminComment"))[0]).Contains(id, StringComparison.OrdinalIgnoreCase))
         {
             Assert.True(DateTime.UtcNow < deadline, $"AdminComment of job {job} never listed {id}: '{stored}'\n{_site.GatewayOutput}");
             await Task.Delay(1000);
         }
 
+        Assert.Equal(slurmState, (await QpuLicenses.SacctAsync(job, "State"))[0].Split(' ')[0]);
         var comment = JsonDocument.Parse(stored).RootElement.GetProperty("qrun");
         Assert.Equal(GatewaySite.SlowBackend, comment.GetProperty("backend").GetString());
         var listed = Assert.Single(comment.GetProperty("jobs").EnumerateArray());
         Assert.Equal(id, listed.GetProperty("id").GetString());
-        Assert.Equal("cancelled", listed.GetProperty("status").GetString()!.ToLowerInvariant());
-        var row = Assert.Single(await UsageReportAsync("backend"), r => r.GetProperty("backend").GetString() == GatewaySite.SlowBackend);
-        Assert.Equal(1, row.GetProperty("cancelled").GetInt64());
+        Assert.Equal("Cancelled", listed.GetProperty("status").GetString());
+        var row = Assert.Single(await UsageReportAsync("backend", since), r => r.GetProperty("backend").GetString() == GatewaySite.SlowBackend);
+        Assert.Equal((1, 1), (row.GetProperty("jobs").GetInt64(), row.GetProperty("cancelled").GetInt64()));
         Assert.Equal(row.GetProperty("quantum_nanoseconds").GetInt64(), comment.GetProperty("quantum_nanoseconds").GetInt64());
+        Assert.Equal(row.GetProperty("quantum_nanoseconds").GetInt64(), listed.GetProperty("quantum_nanoseconds") is { ValueKind: JsonValueKind.Number } ns ? ns.GetInt64() : 0);
     }
 
     private async Task<List<JsonElement>> UsageReportAsync(string by, DateTimeOffset? since = null)

@@ -48,18 +48,20 @@ public sealed class UsageAccountingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UsageWrittenAfterTheJobEnded_ReachesTheDatabaseRecord_InSacctmgrsQuotingAndCase()
+    public async Task UsageWrittenAfterTheJobEnded_ReachesTheDatabaseRecord_AsExactJson()
     {
         var job = await SubmitAsync("qrunuser", "true");
         await QpuLicenses.WaitForFinalRecordAsync(job, "State", TimeSpan.FromSeconds(60));
-        DirectAccessJobUsage[] usage = [new("5e1d-1", "0", "Cancelled", null, 987_654_321)];
+        // Quotes, a backslash escape and upper case: what sacctmgr's strip_quotes() would have changed.
+        DirectAccessJobUsage[] usage = [new("5E1D-1 'x'", "0", "Cancelled", null, 987_654_321)];
+        var log = new List<string>();
+        var writer = new SlurmAdminCommentWriter(new ProcessCommandRunner(), log.Add, ["dotnet", GatewaySite.GatewayDll, "write-admin-comment"]);
 
-        Assert.True(await new SlurmAdminCommentWriter(new ProcessCommandRunner(), _ => { }).WriteAsync(job, QpuLicenses.Backend, usage, CancellationToken.None));
+        Assert.True(await writer.WriteAsync(job, QpuLicenses.Backend, usage, CancellationToken.None), string.Join('\n', log));
 
         var stored = (await QpuLicenses.SacctAsync(job, "AdminComment"))[0];
-        // sacctmgr stores '"' as '`' and lower-cases the value (Slurm's rule for what it is given).
-        Assert.Equal(AdminCommentDocument.Build(QpuLicenses.Backend, usage).ToLowerInvariant(), stored.Replace('`', '"'));
-        Assert.Equal(987_654_321, Nanoseconds(stored.Replace('`', '"')));
+        Assert.Equal(AdminCommentDocument.Build(QpuLicenses.Backend, usage), stored);
+        Assert.Equal(987_654_321, Nanoseconds(stored));
     }
 
     [Fact]

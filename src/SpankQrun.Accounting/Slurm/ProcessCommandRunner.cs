@@ -14,7 +14,10 @@ public sealed class ProcessCommandRunner : ICommandRunner
 
     public int MaxOutputChars { get; init; } = 256 * 1024;
 
-    public async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(program, arguments, null, cancellationToken);
+
+    public async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -38,13 +41,18 @@ public sealed class ProcessCommandRunner : ICommandRunner
             return new CommandResult(127, string.Empty, AccountingMessages.CommandNotStarted(program, exception.Message));
         }
 
-        process.StandardInput.Close();
         var stdout = ReadBoundedAsync(process.StandardOutput);
         var stderr = ReadBoundedAsync(process.StandardError);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try
         {
+            if (standardInput is not null)
+            {
+                await process.StandardInput.WriteAsync(standardInput.AsMemory(), timeout.Token).ConfigureAwait(false);
+            }
+
+            process.StandardInput.Close();
             await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)

@@ -59,8 +59,7 @@ public static class AdminCommentDocument
 
         // Compact JSON has spaces only inside strings, where \u0020 means the same: the document then holds no
         // space at all and stays one field of `scontrol show job -o`.
-        // No backtick either: sacctmgr stores '"' as '`' (see SlurmAdminCommentWriter), which stays reversible.
-        return Encoding.UTF8.GetString(buffer.ToArray()).Replace(" ", "\\u0020", StringComparison.Ordinal).Replace("`", "\\u0060", StringComparison.Ordinal);
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace(" ", "\\u0020", StringComparison.Ordinal);
     }
 
     private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)

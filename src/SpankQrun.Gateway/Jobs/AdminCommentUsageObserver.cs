@@ -13,8 +13,8 @@ namespace SpankQrun.Gateway.Jobs;
 /// <item>each time one of its Direct Access jobs ends, while the Slurm job still runs: <c>scontrol update</c>
 /// stores the JSON exactly (slurmctld refuses it once the job is finished, even while it is completing);</item>
 /// <item>when the Slurm job has ended and its jobs are final (the watcher), only if the record differs (a job
-/// cancelled because its Slurm job ended: scancel, time limit, qrun killed): then only <c>sacctmgr</c> reaches
-/// the record, which stores '"' as '`' and lower-cases the text.</item>
+/// cancelled because its Slurm job ended: scancel, time limit, qrun killed): then the child process
+/// <c>qrun-gateway write-admin-comment</c> sets it in slurmdbd through libslurmdb, as exact JSON.</item>
 /// </list>
 /// </summary>
 public sealed class AdminCommentUsageObserver : ISlurmJobEndObserver, IDirectAccessJobEndObserver
@@ -33,8 +33,8 @@ public sealed class AdminCommentUsageObserver : ISlurmJobEndObserver, IDirectAcc
         this.store = store;
         runner = new ProcessCommandRunner { Timeout = settings.SlurmTimeout };
         void Log(string line) => logger.LogInformation("{Line}", line);
-        whileRunning = new SlurmAdminCommentWriter(runner, Log, accountingDatabase: false, settings.ScontrolPath, settings.SacctmgrPath);
-        afterEnd = new SlurmAdminCommentWriter(runner, Log, accountingDatabase: true, settings.ScontrolPath, settings.SacctmgrPath);
+        whileRunning = new SlurmAdminCommentWriter(runner, Log, databaseWriter: null, settings.ScontrolPath);
+        afterEnd = new SlurmAdminCommentWriter(runner, Log, AdminCommentWriterCommand.OfThisProcess(), settings.ScontrolPath);
     }
 
     public async Task OnDirectAccessJobEndedAsync(GatewayJob job, CancellationToken cancellationToken)

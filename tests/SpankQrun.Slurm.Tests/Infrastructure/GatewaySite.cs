@@ -173,7 +173,30 @@ public sealed partial class GatewaySite : IAsyncLifetime
         }
     }
 
-    private async Task StartGatewayAsync()
+    /// <summary>Stops qrun-gateway and starts it again on the same port and database, with <paramref name="environment"/> added.</summary>
+    public async Task RestartGatewayAsync(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        if (_gateway is not null)
+        {
+            if (!_gateway.HasExited)
+                _gateway.Kill(entireProcessTree: true);
+            await _gateway.WaitForExitAsync();
+            _gateway.Dispose();
+            _gateway = null;
+        }
+
+        await StartGatewayAsync(environment);
+    }
+
+    /// <summary>Whether qrun-gateway still runs and answers GET /gateway/v1/health.</summary>
+    public async Task<bool> IsServingAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await http.GetAsync("gateway/v1/health");
+        return _gateway is { HasExited: false } && response.StatusCode == HttpStatusCode.OK;
+    }
+
+    private async Task StartGatewayAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = GatewayDll;
         if (!File.Exists(dll))
@@ -213,6 +236,8 @@ public sealed partial class GatewaySite : IAsyncLifetime
         };
         foreach (var argument in new[] { dll, "--config", ConfigFile })
             start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         _gateway = System.Diagnostics.Process.Start(start)!;
         _gateway.OutputDataReceived += (_, e) => Append(e.Data);
         _gateway.ErrorDataReceived += (_, e) => Append(e.Data);
