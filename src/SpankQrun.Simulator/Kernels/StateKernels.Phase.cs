@@ -62,10 +62,11 @@ internal static partial class StateKernels
         {
             ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
             var (real, signedImaginary) = ComplexVector.Broadcast256(phase);
+            var inserter = new ZeroBitInserter(positions);
             for (var j = start; j < end;)
             {
                 var runEnd = Math.Min((j | (run - 1)) + 1, end);
-                var first = (nuint)(2 * (InsertZeroBits(j, positions) | mask));
+                var first = (nuint)(2 * (inserter.Insert(j) | mask));
                 var last = first + (nuint)(2 * (runEnd - j));
                 for (var index = first; index < last; index += 4)
                 {
@@ -80,9 +81,10 @@ internal static partial class StateKernels
         {
             ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
             var (real, signedImaginary) = ComplexVector.Broadcast128(phase);
+            var inserter = new ZeroBitInserter(positions);
             for (var j = start; j < end; j++)
             {
-                var index = (nuint)(2 * (InsertZeroBits(j, positions) | mask));
+                var index = (nuint)(2 * (inserter.Insert(j) | mask));
                 var a = Vector128.LoadUnsafe(ref doubles, index);
                 ComplexVector.Multiply(real, signedImaginary, a).StoreUnsafe(ref doubles, index);
             }

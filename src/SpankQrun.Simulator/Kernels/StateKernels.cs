@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -81,5 +82,31 @@ internal static partial class StateKernels
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// <see cref="InsertZeroBits(nint, ReadOnlySpan{int})"/> without a loop, for the hot loops: inserting a zero at p is
+    /// value + (value &amp; -2^p), so up to three sorted positions become three masks (0 where there is no position).
+    /// </summary>
+    private readonly struct ZeroBitInserter
+    {
+        private readonly nint _high0, _high1, _high2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ZeroBitInserter(ReadOnlySpan<int> sortedPositions)
+        {
+            Debug.Assert(sortedPositions.Length <= 3, "the drivers take at most 3 positions");
+            _high0 = sortedPositions.Length > 0 ? -((nint)1 << sortedPositions[0]) : 0;
+            _high1 = sortedPositions.Length > 1 ? -((nint)1 << sortedPositions[1]) : 0;
+            _high2 = sortedPositions.Length > 2 ? -((nint)1 << sortedPositions[2]) : 0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public nint Insert(nint value)
+        {
+            value += value & _high0;
+            value += value & _high1;
+            return value + (value & _high2);
+        }
     }
 }
