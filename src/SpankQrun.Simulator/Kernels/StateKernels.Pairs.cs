@@ -183,8 +183,9 @@ internal static partial class StateKernels
     /// <summary>
     /// The <see cref="Vector256{T}"/> path when bit 0 is a control (the target and any other control above it): pair j's
     /// first amplitude, InsertZeroBits(2j, <paramref name="upper"/>) | controlMask, is the upper half of the vector that
-    /// starts one amplitude lower, at the same index with bit 0 clear. Both halves are computed and the lower one (control
-    /// 0) is stored back unchanged, so loads and stores stay 256 bits wide and no amplitude outside the pair changes.
+    /// starts one amplitude lower, at the same index with bit 0 clear. Loads and stores stay 256 bits wide and the lower
+    /// halves (control 0) are stored back unchanged, so no amplitude outside the pairs changes. With bit 1 a control or
+    /// the target, both halves are computed and the upper one is selected.
     /// </summary>
     private static void ControlOnBitZeroRange<TGate>(
         Span<Complex> state, ReadOnlySpan<int> upper, nint controlMask, nint stride, in TGate gate, nint start, nint end)
@@ -204,6 +205,27 @@ internal static partial class StateKernels
             var runEnd = Math.Min((j | (run - 1)) + 1, end);
             var first = (nuint)(2 * (inserter.Insert(2 * j) | lowerControls));
             var last = first + (nuint)(4 * (runEnd - j));
+            if (run >= 2)
+            {
+                // Two vectors at a time: their upper halves (control 1) regrouped into one vector, so the gate is
+                // computed once per pair; a run has an even number of pairs and starts at an even j.
+                for (var index = first; index < last; index += 8)
+                {
+                    var (v0, w0) = (Vector256.LoadUnsafe(ref doubles, index), Vector256.LoadUnsafe(ref doubles, index + 4));
+                    var (v1, w1) = (Vector256.LoadUnsafe(ref doubles, index + offset), Vector256.LoadUnsafe(ref doubles, index + offset + 4));
+                    var a0 = Avx.Permute2x128(v0, w0, 0x31);
+                    var a1 = Avx.Permute2x128(v1, w1, 0x31);
+                    local.Invoke(ref a0, ref a1);
+                    Avx.Permute2x128(v0, a0, 0x20).StoreUnsafe(ref doubles, index);
+                    Avx.Permute2x128(w0, a0, 0x30).StoreUnsafe(ref doubles, index + 4);
+                    Avx.Permute2x128(v1, a1, 0x20).StoreUnsafe(ref doubles, index + offset);
+                    Avx.Permute2x128(w1, a1, 0x30).StoreUnsafe(ref doubles, index + offset + 4);
+                }
+
+                j = runEnd;
+                continue;
+            }
+
             for (var index = first; index < last; index += 4)
             {
                 var a0 = Vector256.LoadUnsafe(ref doubles, index);
