@@ -33,7 +33,7 @@ internal static partial class StateKernels
             positions[i] = qubits[i];
         }
 
-        positions.Sort();
+        SortFew(positions);
         var entries = (nint)state.Length >> positions.Length;
         var count = ThreadsFor(state.Length, threads);
         if (count <= 1)

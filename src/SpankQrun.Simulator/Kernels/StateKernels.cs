@@ -71,6 +71,18 @@ internal static partial class StateKernels
         a1.StoreUnsafe(ref doubles, index + offset);
     }
 
+    /// <summary>Sorts the 1–3 qubit positions of a gate in place, without the generic sort's call chain on every gate.</summary>
+    private static void SortFew(Span<int> positions)
+    {
+        for (var i = 1; i < positions.Length; i++)
+        {
+            for (var k = i; k > 0 && positions[k - 1] > positions[k]; k--)
+            {
+                (positions[k - 1], positions[k]) = (positions[k], positions[k - 1]);
+            }
+        }
+    }
+
     /// <summary>Inserts a zero bit at each position in <paramref name="sortedPositions"/> (ascending) into <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nint InsertZeroBits(nint value, ReadOnlySpan<int> sortedPositions)
