@@ -12,7 +12,7 @@ internal static partial class StateKernels
     /// pair at i = InsertZeroBits(j, positions) | controlMask and i + stride. Pairs are split into contiguous ranges, one
     /// per thread; each amplitude is computed by the same arithmetic on any split, so results do not depend on threads.
     /// </summary>
-    private static unsafe void ApplyPairs<TGate>(
+    private static void ApplyPairs<TGate>(
         Span<Complex> state, ReadOnlySpan<int> positions, nint controlMask, nint stride, in TGate gate, KernelPath path, int threads)
         where TGate : struct, IAmplitudePairOperator<TGate>
     {
@@ -24,6 +24,17 @@ internal static partial class StateKernels
             return;
         }
 
+        ApplyPairsOnThreads(state, positions, controlMask, stride, gate, path, pairs, count);
+    }
+
+    /// <summary>
+    /// The threaded part of <see cref="ApplyPairs"/>, in a method of its own: the lambda's captures (parameters
+    /// among them) would otherwise allocate a closure on every call, one-thread calls included.
+    /// </summary>
+    private static unsafe void ApplyPairsOnThreads<TGate>(
+        Span<Complex> state, ReadOnlySpan<int> positions, nint controlMask, nint stride, in TGate gate, KernelPath path, nint pairs, int count)
+        where TGate : struct, IAmplitudePairOperator<TGate>
+    {
         var sortedPositions = positions.ToArray();
         var copy = gate;
         var length = state.Length;

@@ -11,7 +11,7 @@ internal static partial class StateKernels
     /// phase gates p, s, t, z and their controlled forms (cp, cz, ccz), which leave every other amplitude alone. Only
     /// the amplitudes that change are read and written (a quarter of the state for cp).
     /// </summary>
-    public static unsafe void ApplyPhase(Span<Complex> state, ReadOnlySpan<int> qubits, Complex phase, KernelPath path = KernelPath.Auto, int threads = 1)
+    public static void ApplyPhase(Span<Complex> state, ReadOnlySpan<int> qubits, Complex phase, KernelPath path = KernelPath.Auto, int threads = 1)
     {
         var qubitCount = CheckState(state);
         if (qubits.Length is 0 or > 3)
@@ -42,6 +42,12 @@ internal static partial class StateKernels
             return;
         }
 
+        PhaseOnThreads(state, positions, mask, phase, path, entries, count);
+    }
+
+    /// <summary>The threaded part of <see cref="ApplyPhase"/>, apart so that one-thread calls allocate no closure.</summary>
+    private static unsafe void PhaseOnThreads(Span<Complex> state, ReadOnlySpan<int> positions, nint mask, Complex phase, KernelPath path, nint entries, int count)
+    {
         var sortedPositions = positions.ToArray();
         var length = state.Length;
         fixed (Complex* pointer = state)

@@ -7,7 +7,7 @@ namespace SpankQrun.Simulator.Kernels;
 internal static partial class StateKernels
 {
     /// <summary>Applies a two-qubit <paramref name="gate"/> with <paramref name="first"/> as bit b0 and <paramref name="second"/> as b1.</summary>
-    public static unsafe void ApplyTwoQubit<TGate>(
+    public static void ApplyTwoQubit<TGate>(
         Span<Complex> state, int first, int second, in TGate gate, KernelPath path = KernelPath.Auto, int threads = 1)
         where TGate : struct, IAmplitudeQuadOperator<TGate>
     {
@@ -27,6 +27,13 @@ internal static partial class StateKernels
             return;
         }
 
+        QuadsOnThreads(state, first, second, gate, path, quads, count);
+    }
+
+    /// <summary>The threaded part of <see cref="ApplyTwoQubit"/>, apart so that one-thread calls allocate no closure.</summary>
+    private static unsafe void QuadsOnThreads<TGate>(Span<Complex> state, int first, int second, in TGate gate, KernelPath path, nint quads, int count)
+        where TGate : struct, IAmplitudeQuadOperator<TGate>
+    {
         var copy = gate;
         var length = state.Length;
         fixed (Complex* pointer = state)
