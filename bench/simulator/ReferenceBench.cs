@@ -13,7 +13,7 @@ namespace SpankQrun.Simulator.Bench;
 /// </summary>
 internal static class ReferenceBench
 {
-    private static readonly string[] Families = ["u", "rz", "p", "x", "cx", "cu", "cp", "swap"];
+    private static readonly string[] Families = Environment.GetEnvironmentVariable("BENCH_FAMILIES") is { Length: > 0 } f ? f.Split(',') : ["u", "rz", "p", "x", "cx", "cu", "cp", "swap"];
 
     public static void Run(string kernel, int[] qubitCounts, int threads, bool fused)
     {

@@ -10,7 +10,8 @@
 #   memory     (only when named; run it alone) peak RSS of a sampler and an estimator job at BENCH_MEMORY_QUBITS (24)
 # Usage: bench/simulator/run.sh [SECTION...]
 # Environment: BENCH_QUBITS (comma-separated qubit counts for reference and threads, default 12,16,20,24;
-# 26 qubits needs 1 GiB per state, so add it deliberately on a shared machine).
+# 26 qubits needs 1 GiB per state, so add it deliberately on a shared machine); BENCH_FAMILIES (comma-separated gate
+# families for reference, default u,rz,p,x,cx,cu,cp,swap).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 # Upstream's demo inputs, as the tests keep them.

@@ -41,8 +41,8 @@ internal readonly struct GeneralGate : IAmplitudePairOperator<GeneralGate>
     {
         var x0 = a0;
         var x1 = a1;
-        a0 = ComplexVector.Multiply(_s00, _j00, x0) + ComplexVector.Multiply(_s01, _j01, x1);
-        a1 = ComplexVector.Multiply(_s10, _j10, x0) + ComplexVector.Multiply(_s11, _j11, x1);
+        a0 = ComplexVector.MultiplyAdd(_s00, _j00, x0, ComplexVector.Multiply(_s01, _j01, x1));
+        a1 = ComplexVector.MultiplyAdd(_s10, _j10, x0, ComplexVector.Multiply(_s11, _j11, x1));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -50,7 +50,7 @@ internal readonly struct GeneralGate : IAmplitudePairOperator<GeneralGate>
     {
         var x0 = a0;
         var x1 = a1;
-        a0 = ComplexVector.Multiply(_r00, _i00, x0) + ComplexVector.Multiply(_r01, _i01, x1);
-        a1 = ComplexVector.Multiply(_r10, _i10, x0) + ComplexVector.Multiply(_r11, _i11, x1);
+        a0 = ComplexVector.MultiplyAdd(_r00, _i00, x0, ComplexVector.Multiply(_r01, _i01, x1));
+        a1 = ComplexVector.MultiplyAdd(_r10, _i10, x0, ComplexVector.Multiply(_r11, _i11, x1));
     }
 }

@@ -31,7 +31,7 @@ internal static partial class StateKernels
         }
 
         positions[^1] = target;
-        positions.Sort();
+        SortFew(positions);
         ApplyPairs(state, positions, controlMask, (nint)1 << target, gate, path, threads);
     }
 }

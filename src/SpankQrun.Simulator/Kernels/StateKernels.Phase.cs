@@ -11,7 +11,7 @@ internal static partial class StateKernels
     /// phase gates p, s, t, z and their controlled forms (cp, cz, ccz), which leave every other amplitude alone. Only
     /// the amplitudes that change are read and written (a quarter of the state for cp).
     /// </summary>
-    public static unsafe void ApplyPhase(Span<Complex> state, ReadOnlySpan<int> qubits, Complex phase, KernelPath path = KernelPath.Auto, int threads = 1)
+    public static void ApplyPhase(Span<Complex> state, ReadOnlySpan<int> qubits, Complex phase, KernelPath path = KernelPath.Auto, int threads = 1)
     {
         var qubitCount = CheckState(state);
         if (qubits.Length is 0 or > 3)
@@ -33,7 +33,7 @@ internal static partial class StateKernels
             positions[i] = qubits[i];
         }
 
-        positions.Sort();
+        SortFew(positions);
         var entries = (nint)state.Length >> positions.Length;
         var count = ThreadsFor(state.Length, threads);
         if (count <= 1)
@@ -42,6 +42,12 @@ internal static partial class StateKernels
             return;
         }
 
+        PhaseOnThreads(state, positions, mask, phase, path, entries, count);
+    }
+
+    /// <summary>The threaded part of <see cref="ApplyPhase"/>, apart so that one-thread calls allocate no closure.</summary>
+    private static unsafe void PhaseOnThreads(Span<Complex> state, ReadOnlySpan<int> positions, nint mask, Complex phase, KernelPath path, nint entries, int count)
+    {
         var sortedPositions = positions.ToArray();
         var length = state.Length;
         fixed (Complex* pointer = state)
@@ -62,10 +68,11 @@ internal static partial class StateKernels
         {
             ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
             var (real, signedImaginary) = ComplexVector.Broadcast256(phase);
+            var inserter = new ZeroBitInserter(positions);
             for (var j = start; j < end;)
             {
                 var runEnd = Math.Min((j | (run - 1)) + 1, end);
-                var first = (nuint)(2 * (InsertZeroBits(j, positions) | mask));
+                var first = (nuint)(2 * (inserter.Insert(j) | mask));
                 var last = first + (nuint)(2 * (runEnd - j));
                 for (var index = first; index < last; index += 4)
                 {
@@ -80,9 +87,10 @@ internal static partial class StateKernels
         {
             ref var doubles = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(state));
             var (real, signedImaginary) = ComplexVector.Broadcast128(phase);
+            var inserter = new ZeroBitInserter(positions);
             for (var j = start; j < end; j++)
             {
-                var index = (nuint)(2 * (InsertZeroBits(j, positions) | mask));
+                var index = (nuint)(2 * (inserter.Insert(j) | mask));
                 var a = Vector128.LoadUnsafe(ref doubles, index);
                 ComplexVector.Multiply(real, signedImaginary, a).StoreUnsafe(ref doubles, index);
             }

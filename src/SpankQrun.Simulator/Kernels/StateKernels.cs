@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -70,6 +71,18 @@ internal static partial class StateKernels
         a1.StoreUnsafe(ref doubles, index + offset);
     }
 
+    /// <summary>Sorts the 1–3 qubit positions of a gate in place, without the generic sort's call chain on every gate.</summary>
+    private static void SortFew(Span<int> positions)
+    {
+        for (var i = 1; i < positions.Length; i++)
+        {
+            for (var k = i; k > 0 && positions[k - 1] > positions[k]; k--)
+            {
+                (positions[k - 1], positions[k]) = (positions[k], positions[k - 1]);
+            }
+        }
+    }
+
     /// <summary>Inserts a zero bit at each position in <paramref name="sortedPositions"/> (ascending) into <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nint InsertZeroBits(nint value, ReadOnlySpan<int> sortedPositions)
@@ -81,5 +94,31 @@ internal static partial class StateKernels
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// <see cref="InsertZeroBits(nint, ReadOnlySpan{int})"/> without a loop, for the hot loops: inserting a zero at p is
+    /// value + (value &amp; -2^p), so up to three sorted positions become three masks (0 where there is no position).
+    /// </summary>
+    private readonly struct ZeroBitInserter
+    {
+        private readonly nint _high0, _high1, _high2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ZeroBitInserter(ReadOnlySpan<int> sortedPositions)
+        {
+            Debug.Assert(sortedPositions.Length <= 3, "the drivers take at most 3 positions");
+            _high0 = sortedPositions.Length > 0 ? -((nint)1 << sortedPositions[0]) : 0;
+            _high1 = sortedPositions.Length > 1 ? -((nint)1 << sortedPositions[1]) : 0;
+            _high2 = sortedPositions.Length > 2 ? -((nint)1 << sortedPositions[2]) : 0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public nint Insert(nint value)
+        {
+            value += value & _high0;
+            value += value & _high1;
+            return value + (value & _high2);
+        }
     }
 }

@@ -76,8 +76,15 @@ public sealed class PhaseKernelTests
 
         for (var i = 0; i < 8; i++)
         {
-            var expected = (i & 0b101) == 0b101 ? initial[i] * Complex.FromPolarCoordinates(1, 0.7) : initial[i];
-            Assert.Equal(expected, state.Amplitudes[i]);
+            if ((i & 0b101) != 0b101)
+            {
+                Assert.Equal(initial[i], state.Amplitudes[i]);
+                continue;
+            }
+
+            // The vector paths multiply with fused multiply-adds: the last bit may differ from Complex's product.
+            var difference = (initial[i] * Complex.FromPolarCoordinates(1, 0.7)) - state.Amplitudes[i];
+            Assert.True(Complex.Abs(difference) <= KernelReference.PathTolerance, $"amplitude {i} differs by {difference}");
         }
     }
 

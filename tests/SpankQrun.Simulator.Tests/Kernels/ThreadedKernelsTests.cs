@@ -49,7 +49,7 @@ public sealed class ThreadedKernelsTests
         int[][] controlSets = [[0], [1], [Qubits - 1], [0, Qubits - 1], [2, 5]];
         foreach (var controls in controlSets)
         {
-            foreach (var target in new[] { 3, 4, Qubits - 2 })
+            foreach (var target in new[] { 0, 3, 4, Qubits - 2 }.Except(controls))
             {
                 var matrix = KernelReference.RandomMatrix(random, family);
                 var initial = KernelReference.RandomState(random, Qubits);
