@@ -93,17 +93,26 @@ internal sealed partial class Binder
             return calls;
         }
 
-        var arguments = call.Arguments.Count == 0 ? [] : new BoundExpression[call.Arguments.Count];
-        for (var i = 0; i < arguments.Length; i++)
+        // One constant argument (rz(0.25) and the like) stays a number: no expression node, no array.
+        var constant = call.Arguments.Count == 1 ? Fold(call.Arguments[0], constantOnly: false) : default;
+        var arguments = call.Arguments.Count switch
         {
-            arguments[i] = BindExpression(call.Arguments[i], constantOnly: false);
+            0 => [],
+            1 when constant.Node is null => null,
+            1 => [constant.Node],
+            _ => new BoundExpression[call.Arguments.Count],
+        };
+        for (var i = 0; i < call.Arguments.Count && call.Arguments.Count > 1; i++)
+        {
+            arguments![i] = BindExpression(call.Arguments[i], constantOnly: false);
         }
 
         var operands = _operandScratch;
         operands.Clear();
-        foreach (var operand in call.Operands)
+        // By index: a foreach over the IReadOnlyList would allocate an enumerator per call.
+        for (var i = 0; i < call.Operands.Count; i++)
         {
-            if (BindQubitOperand(operand) is not { } resolved)
+            if (BindQubitOperand(call.Operands[i]) is not { } resolved)
             {
                 return calls;
             }
@@ -116,7 +125,7 @@ internal sealed partial class Binder
             return calls;
         }
 
-        var (line, column) = _text.GetLineAndColumn(call.Identifier.Span.Start);
+        var (line, column) = _text.GetLineAndColumn(call.Identifier.Span.Start, ref _lineHint);
 
         Span<int> qubits = operands.Count <= 8 ? stackalloc int[operands.Count] : new int[operands.Count];
         for (var k = 0; k < width; k++)
@@ -134,9 +143,12 @@ internal sealed partial class Binder
             }
 
             _budget?.Spend();
-            calls.Add(arguments.Length == 0 && qubits.Length <= 2
-                ? SharedCall(gate, QubitList(qubits), line, column)
-                : new BoundGateCall(gate, arguments, QubitList(qubits), line, column));
+            calls.Add(arguments switch
+            {
+                null => new BoundGateCall(gate, constant.Value, QubitList(qubits), line, column),
+                [] when qubits.Length <= 2 => SharedCall(gate, QubitList(qubits), line, column),
+                _ => new BoundGateCall(gate, arguments, QubitList(qubits), line, column),
+            });
         }
 
         return calls;

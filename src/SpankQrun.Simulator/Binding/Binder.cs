@@ -34,6 +34,9 @@ internal sealed partial class Binder
     private int _declaredQubits;
     private int _highestPhysicalQubit = -1;
     private int _bitCount;
+
+    /// <summary>The line of the last call located: calls come in text order, so the next is on it or a little after.</summary>
+    private int _lineHint;
     private GateScope? _gateScope;
 
     private Binder(SourceText text, int physicalQubitCount, string? backendName, OperationBudget? budget)
