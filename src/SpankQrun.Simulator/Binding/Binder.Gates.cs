@@ -93,20 +93,7 @@ internal sealed partial class Binder
             return calls;
         }
 
-        // One constant argument (rz(0.25) and the like) stays a number: no expression node, no array.
-        var constant = call.Arguments.Count == 1 ? Fold(call.Arguments[0], constantOnly: false) : default;
-        var arguments = call.Arguments.Count switch
-        {
-            0 => [],
-            1 when constant.Node is null => null,
-            1 => [constant.Node],
-            _ => new BoundExpression[call.Arguments.Count],
-        };
-        for (var i = 0; i < call.Arguments.Count && call.Arguments.Count > 1; i++)
-        {
-            arguments![i] = BindExpression(call.Arguments[i], constantOnly: false);
-        }
-
+        var arguments = BindArguments(call, out var constant);
         var operands = _operandScratch;
         operands.Clear();
         // By index: a foreach over the IReadOnlyList would allocate an enumerator per call.
@@ -145,13 +132,66 @@ internal sealed partial class Binder
             _budget?.Spend();
             calls.Add(arguments switch
             {
-                null => new BoundGateCall(gate, constant.Value, QubitList(qubits), line, column),
+                null => new BoundGateCall(gate, constant, QubitList(qubits), line, column),
                 [] when qubits.Length <= 2 => SharedCall(gate, QubitList(qubits), line, column),
                 _ => new BoundGateCall(gate, arguments, QubitList(qubits), line, column),
             });
         }
 
         return calls;
+    }
+
+    /// <summary>
+    /// The bound arguments of <paramref name="call"/>; null for one constant argument, which stays a number in
+    /// <paramref name="constant"/> (rz(0.25) and the like: no expression node, no array). Argument lists with a parameter
+    /// outside gate bodies (rz(pi/2 + theta), repeated throughout exported circuits) are bound once per spelling: bound
+    /// expressions never change, and the names they use mean the same from their declaration on.
+    /// </summary>
+    private BoundExpression[]? BindArguments(GateCallSyntax call, out double constant)
+    {
+        constant = 0;
+        var count = call.Arguments.Count;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var first = call.Arguments[0].Span.Start;
+        var spelling = _text.Text.AsSpan(first, call.Arguments[count - 1].Span.End - first);
+        var lookup = _argumentLists.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (_gateScope is null && lookup.TryGetValue(spelling, out var known))
+        {
+            return known;
+        }
+
+        var errors = _diagnostics.Count;
+        BoundExpression[] arguments;
+        if (count == 1)
+        {
+            var folded = Fold(call.Arguments[0], constantOnly: false);
+            if (folded.Node is null)
+            {
+                constant = folded.Value;
+                return null;
+            }
+
+            arguments = [folded.Node];
+        }
+        else
+        {
+            arguments = new BoundExpression[count];
+            for (var i = 0; i < count; i++)
+            {
+                arguments[i] = BindExpression(call.Arguments[i], constantOnly: false);
+            }
+        }
+
+        if (_gateScope is null && _diagnostics.Count == errors && _argumentLists.Count < MaxSharedArgumentLists && arguments.Any(argument => !argument.IsConstant))
+        {
+            lookup.TryAdd(spelling, arguments);
+        }
+
+        return arguments;
     }
 
     /// <summary>
