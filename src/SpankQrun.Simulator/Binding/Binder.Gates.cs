@@ -93,17 +93,13 @@ internal sealed partial class Binder
             return calls;
         }
 
-        var arguments = call.Arguments.Count == 0 ? [] : new BoundExpression[call.Arguments.Count];
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            arguments[i] = BindExpression(call.Arguments[i], constantOnly: false);
-        }
-
+        var arguments = BindArguments(call, out var constant);
         var operands = _operandScratch;
         operands.Clear();
-        foreach (var operand in call.Operands)
+        // By index: a foreach over the IReadOnlyList would allocate an enumerator per call.
+        for (var i = 0; i < call.Operands.Count; i++)
         {
-            if (BindQubitOperand(operand) is not { } resolved)
+            if (BindQubitOperand(call.Operands[i]) is not { } resolved)
             {
                 return calls;
             }
@@ -116,7 +112,7 @@ internal sealed partial class Binder
             return calls;
         }
 
-        var (line, column) = _text.GetLineAndColumn(call.Identifier.Span.Start);
+        var (line, column) = _text.GetLineAndColumn(call.Identifier.Span.Start, ref _lineHint);
 
         Span<int> qubits = operands.Count <= 8 ? stackalloc int[operands.Count] : new int[operands.Count];
         for (var k = 0; k < width; k++)
@@ -134,12 +130,68 @@ internal sealed partial class Binder
             }
 
             _budget?.Spend();
-            calls.Add(arguments.Length == 0 && qubits.Length <= 2
-                ? SharedCall(gate, QubitList(qubits), line, column)
-                : new BoundGateCall(gate, arguments, QubitList(qubits), line, column));
+            calls.Add(arguments switch
+            {
+                null => new BoundGateCall(gate, constant, QubitList(qubits), line, column),
+                [] when qubits.Length <= 2 => SharedCall(gate, QubitList(qubits), line, column),
+                _ => new BoundGateCall(gate, arguments, QubitList(qubits), line, column),
+            });
         }
 
         return calls;
+    }
+
+    /// <summary>
+    /// The bound arguments of <paramref name="call"/>; null for one constant argument, which stays a number in
+    /// <paramref name="constant"/> (rz(0.25) and the like: no expression node, no array). Argument lists with a parameter
+    /// outside gate bodies (rz(pi/2 + theta), repeated throughout exported circuits) are bound once per spelling: bound
+    /// expressions never change, and the names they use mean the same from their declaration on.
+    /// </summary>
+    private BoundExpression[]? BindArguments(GateCallSyntax call, out double constant)
+    {
+        constant = 0;
+        var count = call.Arguments.Count;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var first = call.Arguments[0].Span.Start;
+        var spelling = _text.Text.AsSpan(first, call.Arguments[count - 1].Span.End - first);
+        var lookup = _argumentLists.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (_gateScope is null && lookup.TryGetValue(spelling, out var known))
+        {
+            return known;
+        }
+
+        var errors = _diagnostics.Count;
+        BoundExpression[] arguments;
+        if (count == 1)
+        {
+            var folded = Fold(call.Arguments[0], constantOnly: false);
+            if (folded.Node is null)
+            {
+                constant = folded.Value;
+                return null;
+            }
+
+            arguments = [folded.Node];
+        }
+        else
+        {
+            arguments = new BoundExpression[count];
+            for (var i = 0; i < count; i++)
+            {
+                arguments[i] = BindExpression(call.Arguments[i], constantOnly: false);
+            }
+        }
+
+        if (_gateScope is null && _diagnostics.Count == errors && _argumentLists.Count < MaxSharedArgumentLists && arguments.Any(argument => !argument.IsConstant))
+        {
+            lookup.TryAdd(spelling, arguments);
+        }
+
+        return arguments;
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ internal sealed partial class Binder
 {
     public const int MaxPhysicalQubit = 100_000;
     public const int MaxRegisterSize = 100_000;
+    private const int MaxSharedArgumentLists = 1024;
 
     private readonly DiagnosticBag _diagnostics;
     private readonly SourceText _text;
@@ -25,6 +26,9 @@ internal sealed partial class Binder
     private readonly List<BoundInputParameter> _inputNodes = [];
     private readonly Dictionary<long, int[]> _qubitLists = [];
     private readonly Dictionary<(GateSymbol Gate, int[] Qubits), BoundGateCall> _sharedCalls = [];
+
+    /// <summary>Argument lists with a parameter, by spelling (<see cref="BindArguments"/>); at most <see cref="MaxSharedArgumentLists"/>.</summary>
+    private readonly Dictionary<string, BoundExpression[]> _argumentLists = new(StringComparer.Ordinal);
     private readonly HashSet<string> _declaredNames = new(StringComparer.Ordinal);
     private readonly List<BoundOperation> _operations;
     private readonly HashSet<int> _activeQubits = [];
@@ -34,6 +38,9 @@ internal sealed partial class Binder
     private int _declaredQubits;
     private int _highestPhysicalQubit = -1;
     private int _bitCount;
+
+    /// <summary>The line of the last call located: calls come in text order, so the next is on it or a little after.</summary>
+    private int _lineHint;
     private GateScope? _gateScope;
 
     private Binder(SourceText text, int physicalQubitCount, string? backendName, OperationBudget? budget)

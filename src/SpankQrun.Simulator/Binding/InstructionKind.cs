@@ -11,6 +11,9 @@ internal enum InstructionKind
     /// <summary>The 4x4 <c>Block</c> on <c>Target</c> (its first qubit, bit b0) and <c>Control0</c> (b1); made by gate fusion.</summary>
     TwoQubitBlock,
 
+    /// <summary>The <c>Diagonal</c> block: a 2x2 on its pivot <c>Target</c>, then a diagonal on any qubits; made by gate fusion.</summary>
+    PivotDiagonal,
+
     Measure,
     Reset,
 }

@@ -41,10 +41,10 @@ internal static class Lowerer
         BoundGateCall call, ReadOnlySpan<double> inputs, ReadOnlySpan<double> locals, int[] qubits, List<Instruction> output, OperationBudget budget)
     {
         budget.Spend();
-        Span<double> arguments = stackalloc double[call.Arguments.Length];
+        Span<double> arguments = stackalloc double[call.ArgumentCount];
         for (var i = 0; i < arguments.Length; i++)
         {
-            arguments[i] = call.Arguments[i].Evaluate(inputs, locals);
+            arguments[i] = call.EvaluateArgument(i, inputs, locals);
         }
 
         if (call.Gate is BuiltinGateSymbol builtin)

@@ -7,9 +7,12 @@ namespace SpankQrun.Simulator.Execution;
 /// Fuses gates into fewer passes over the state. One-qubit gates on a qubit are multiplied into that qubit's pending
 /// 2×2 matrix. A two-qubit gate (one control, or swap) opens a two-qubit block on its pair that takes in the pending
 /// matrices of both qubits and every later gate on those two qubits only; the block is applied (as one 4×4 pass) when
-/// a gate touches one of its qubits together with another qubit, or at the end. A block of a single gate is applied as
-/// that gate (its own kernel is cheaper than a dense pass), and a pending matrix that came out as the identity is
-/// dropped. Gates on disjoint qubits commute, so the result equals gate-by-gate application up to rounding.
+/// a gate touches one of its qubits together with another qubit, or at the end. A one-control diagonal gate (cp, cz,
+/// crz) opens a diagonal run instead: later diagonal gates that share its pivot qubit, and diagonal one-qubit gates on
+/// its qubits, join it, so a QFT step (h, then a cp from every lower qubit) is one <see cref="PivotDiagonal"/> pass; a
+/// run that stays on two qubits becomes a two-qubit block. A block of a single gate is applied as that gate (its own
+/// kernel is cheaper than a dense pass), and a pending matrix that came out as the identity is dropped. Gates on
+/// disjoint qubits commute, and so do diagonal gates, so the result equals gate-by-gate application up to rounding.
 /// </summary>
 internal static class GateFusion
 {
@@ -50,15 +53,37 @@ internal static class GateFusion
     private static bool IsIdentity(in Matrix2 matrix) =>
         matrix.M00 == Complex.One && matrix.M11 == Complex.One && matrix.M01 == Complex.Zero && matrix.M10 == Complex.Zero;
 
+    private static bool IsControlledDiagonal(in Instruction instruction) =>
+        instruction.Kind == InstructionKind.Unitary && instruction.Control0 >= 0 && instruction.Control1 < 0 && instruction.Matrix.IsDiagonal;
+
     private sealed class Fuser(int qubitCount, int capacity)
     {
         private readonly Matrix2?[] _pending = new Matrix2?[qubitCount];
         private readonly Block?[] _blocks = new Block?[qubitCount];
         private readonly List<Instruction> _fused = new(capacity);
+        private DiagonalRun? _run;
 
         public void OneQubit(in Instruction instruction)
         {
             var target = instruction.Target;
+            if (_run is { } run && run.Touches(target))
+            {
+                if (instruction.Matrix.IsDiagonal)
+                {
+                    run.Add(instruction);
+                    return;
+                }
+
+                if (run.Qubits.Count == 2)
+                {
+                    RunToBlock(run);
+                }
+                else
+                {
+                    FlushRun();
+                }
+            }
+
             if (_blocks[target] is { } block)
             {
                 block.Add(instruction);
@@ -70,6 +95,17 @@ internal static class GateFusion
 
         public void TwoQubit(in Instruction instruction, int first, int second)
         {
+            if (_run is { Qubits.Count: 2 } pair && pair.Touches(first) && pair.Touches(second))
+            {
+                if (IsControlledDiagonal(instruction))
+                {
+                    pair.Add(instruction);
+                    return;
+                }
+
+                RunToBlock(pair);
+            }
+
             if (_blocks[first] is { } open && open == _blocks[second])
             {
                 open.Add(instruction);
@@ -78,6 +114,16 @@ internal static class GateFusion
 
             Flush(_blocks[first]);
             Flush(_blocks[second]);
+            if (IsControlledDiagonal(instruction) && TryRun(instruction, first, second))
+            {
+                return;
+            }
+
+            if (_run is { } run && (run.Touches(first) || run.Touches(second)))
+            {
+                FlushRun();
+            }
+
             var block = new Block(first, second);
             _blocks[first] = _blocks[second] = block;
             TakePending(first, block);
@@ -92,6 +138,11 @@ internal static class GateFusion
             {
                 if (qubit >= 0)
                 {
+                    if (_run is { } run && run.Touches(qubit))
+                    {
+                        FlushRun();
+                    }
+
                     Flush(_blocks[qubit]);
                     FlushPending(qubit);
                 }
@@ -102,6 +153,7 @@ internal static class GateFusion
 
         public List<Instruction> Finish()
         {
+            FlushRun();
             for (var qubit = 0; qubit < _pending.Length; qubit++)
             {
                 Flush(_blocks[qubit]);
@@ -109,6 +161,105 @@ internal static class GateFusion
             }
 
             return _fused;
+        }
+
+        /// <summary>
+        /// Adds a one-control diagonal gate (its qubits in no block) to the open run if it shares the run's pivot, else
+        /// opens a run on it; false (nothing done) when both qubits have a non-diagonal matrix pending: a two-qubit block
+        /// takes both in, a run only the pivot's.
+        /// </summary>
+        private bool TryRun(in Instruction instruction, int first, int second)
+        {
+            if (_run is { } run && run.TryPivot(first, second))
+            {
+                foreach (var qubit in (ReadOnlySpan<int>)[first, second])
+                {
+                    if (!run.Touches(qubit))
+                    {
+                        Join(run, qubit);
+                    }
+                }
+
+                run.Add(instruction);
+                return true;
+            }
+
+            var dense = (ReadOnlySpan<bool>)[_pending[first] is { IsDiagonal: false }, _pending[second] is { IsDiagonal: false }];
+            if (dense[0] && dense[1])
+            {
+                return false;
+            }
+
+            FlushRun();
+            var pivot = dense[0] ? first : dense[1] ? second : -1;
+            var opened = new DiagonalRun(first, second, pivot);
+            if (pivot >= 0)
+            {
+                opened.Add(Instruction.Unitary(pivot, _pending[pivot]!.Value));
+                _pending[pivot] = null;
+            }
+
+            Join(opened, first);
+            Join(opened, second);
+            opened.Add(instruction);
+            _run = opened;
+            return true;
+        }
+
+        /// <summary>Brings <paramref name="qubit"/> into <paramref name="run"/>: a diagonal pending matrix joins it, any other goes first.</summary>
+        private void Join(DiagonalRun run, int qubit)
+        {
+            if (_pending[qubit] is { IsDiagonal: true } diagonal)
+            {
+                _pending[qubit] = null;
+                if (!IsIdentity(diagonal))
+                {
+                    run.Add(Instruction.Unitary(qubit, diagonal));
+                }
+            }
+            else
+            {
+                FlushPending(qubit);
+            }
+
+            run.Touch(qubit);
+        }
+
+        /// <summary>A run on two qubits continues as a two-qubit block (a non-diagonal gate on its pair follows).</summary>
+        private void RunToBlock(DiagonalRun run)
+        {
+            _run = null;
+            var block = new Block(run.Qubits[0], run.Qubits[1]);
+            _blocks[block.First] = _blocks[block.Second] = block;
+            foreach (var gate in run.Gates)
+            {
+                block.Add(gate);
+            }
+        }
+
+        private void FlushRun()
+        {
+            if (_run is not { } run)
+            {
+                return;
+            }
+
+            _run = null;
+            if (run.Qubits.Count == 2)
+            {
+                RunToBlock(run);
+                Flush(_blocks[run.Qubits[0]]);
+                return;
+            }
+
+            var start = run.Gates[0].Matrix.IsDiagonal ? 0 : 1;
+            var diagonal = new PivotDiagonal(run.Pivot, _pending.Length, start == 0 ? Matrix2.Identity : run.Gates[0].Matrix);
+            for (var i = start; i < run.Gates.Count; i++)
+            {
+                diagonal.Add(run.Gates[i]);
+            }
+
+            _fused.Add(Instruction.Pivot(diagonal));
         }
 
         private void TakePending(int qubit, Block block)
@@ -171,6 +322,36 @@ internal static class GateFusion
             }
 
             Matrix.ApplyAfter(instruction, First, Second);
+        }
+    }
+
+    /// <summary>
+    /// Diagonal gates since the run opened, and before them at most one dense matrix on the pivot; every two-qubit gate
+    /// in it involves the pivot. The pivot stays open (-1) while the run holds one pair and no dense matrix.
+    /// </summary>
+    private sealed class DiagonalRun(int first, int second, int pivot)
+    {
+        public int Pivot { get; private set; } = pivot;
+
+        public List<int> Qubits { get; } = new(4);
+
+        public List<Instruction> Gates { get; } = new(8);
+
+        public bool Touches(int qubit) => Qubits.Contains(qubit);
+
+        public void Touch(int qubit) => Qubits.Add(qubit);
+
+        public void Add(in Instruction instruction) => Gates.Add(instruction);
+
+        /// <summary>Whether a diagonal gate on (<paramref name="a"/>, <paramref name="b"/>) can join: it must involve the pivot (fixed now if it was open).</summary>
+        public bool TryPivot(int a, int b)
+        {
+            if (Pivot < 0 && (a == first || a == second || b == first || b == second))
+            {
+                Pivot = a == first || a == second ? a : b;
+            }
+
+            return Pivot >= 0 && (a == Pivot || b == Pivot);
         }
     }
 }

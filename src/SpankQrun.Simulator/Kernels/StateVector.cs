@@ -54,6 +54,9 @@ internal sealed class StateVector
                 StateKernels.ApplyTwoQubit(
                     _amplitudes, instruction.Target, instruction.Control0, DenseTwoQubitGate.Create(instruction.Block!), path, Threads);
                 break;
+            case InstructionKind.PivotDiagonal:
+                StateKernels.ApplyPivotDiagonal(_amplitudes, instruction.Diagonal!, path, Threads);
+                break;
             default:
                 throw new ArgumentException($"{instruction.Kind} is not a unitary instruction", nameof(instruction));
         }

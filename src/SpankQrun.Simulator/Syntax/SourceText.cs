@@ -29,5 +29,29 @@ internal sealed class SourceText
         return (line + 1, position - _lineStarts[line] + 1);
     }
 
+    /// <summary>
+    /// <see cref="GetLineAndColumn(int)"/> looking first at the few lines from <paramref name="lineHint"/> on (0-based, from
+    /// an earlier call, updated): positions that grow step by step cost no search.
+    /// </summary>
+    public (int Line, int Column) GetLineAndColumn(int position, ref int lineHint)
+    {
+        var line = lineHint;
+        if ((uint)line < (uint)_lineStarts.Length && _lineStarts[line] <= position)
+        {
+            for (var step = 0; step < 4; step++, line++)
+            {
+                if (line + 1 == _lineStarts.Length || _lineStarts[line + 1] > position)
+                {
+                    lineHint = line;
+                    return (line + 1, position - _lineStarts[line] + 1);
+                }
+            }
+        }
+
+        var result = GetLineAndColumn(position);
+        lineHint = result.Line - 1;
+        return result;
+    }
+
     public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
 }

@@ -35,6 +35,82 @@ public sealed class GateFusionTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 1)]
+    [InlineData(9, 1)]
+    [InlineData(11, 1)]
+    [InlineData(12, 2)]
+    [InlineData(18, 2)]
+    public void ApplyUnitaries_Qft_MatchesGateByGateTo1e12(int qubits, int threads)
+    {
+        // From a random product state, so every amplitude is nonzero and every phase shows.
+        var random = new Random(qubits);
+        var circuit = Enumerable.Range(0, qubits).Select(qubit => Instruction.Unitary(qubit, Matrix2.U(random.NextDouble() * 6, random.NextDouble() * 6, 0))).ToList();
+        circuit.AddRange(Qft(qubits));
+
+        AssertFusedMatchesGateByGate(circuit, qubits, threads, $"qft on {qubits} qubits, {threads} threads");
+    }
+
+    [Theory]
+    [InlineData(2, 100, 1)]
+    [InlineData(3, 200, 1)]
+    [InlineData(8, 400, 1)]
+    [InlineData(10, 400, 1)]
+    [InlineData(12, 300, 2)]
+    [InlineData(18, 80, 2)]
+    public void ApplyUnitaries_DiagonalRuns_MatchGateByGateTo1e12(int qubits, int gates, int threads)
+    {
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var random = new Random((qubits * 1000) + gates + (seed * 104729));
+            var circuit = DiagonalHeavyCircuit(random, qubits, gates);
+            if (qubits >= 3)
+            {
+                Assert.Contains(GateFusion.Fuse(circuit, 0, circuit.Count, qubits), instruction => instruction.Kind == InstructionKind.PivotDiagonal);
+            }
+
+            AssertFusedMatchesGateByGate(circuit, qubits, threads, $"{qubits} qubits, {gates} gates, seed {seed}, {threads} threads");
+        }
+    }
+
+    [Fact]
+    public void Fuse_Qft_IsOnePassPerQubit()
+    {
+        var fused = GateFusion.Fuse(Qft(5), 0, 15, 5);
+
+        // h on 4 and the cps from 3, 2, 1, 0 as one pivot diagonal, and so on down; h, cp and h on (0, 1) as a block.
+        Assert.Equal(
+            [InstructionKind.PivotDiagonal, InstructionKind.PivotDiagonal, InstructionKind.PivotDiagonal, InstructionKind.TwoQubitBlock],
+            fused.Select(instruction => instruction.Kind));
+        Assert.Equal([4, 3, 2], fused.Take(3).Select(instruction => instruction.Target));
+        Assert.Equal(Matrix2.H, fused[0].Diagonal!.Before);
+    }
+
+    [Fact]
+    public void Fuse_DiagonalRun_TakesDiagonalPendingGates_AndADenseGateOnItsQubitsClosesIt()
+    {
+        List<Instruction> circuit =
+        [
+            Instruction.Unitary(1, Matrix2.T),
+            Instruction.Unitary(2, Matrix2.SX),
+            Instruction.Controlled(0, 1, Matrix2.Phase(0.2)),
+            Instruction.Controlled(2, 1, Matrix2.RZ(0.3)),
+            Instruction.Unitary(2, Matrix2.S),
+            Instruction.Unitary(0, Matrix2.H),
+        ];
+
+        var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 3);
+
+        // sx on 2 is dense and 1 is the pivot, so sx goes alone first; t, both controlled gates and s make one pass
+        // around pivot 1; h on 0 comes after it.
+        Assert.Equal([InstructionKind.Unitary, InstructionKind.PivotDiagonal, InstructionKind.Unitary], fused.Select(instruction => instruction.Kind));
+        Assert.Equal((2, Matrix2.SX), (fused[0].Target, fused[0].Matrix));
+        Assert.Equal(1, fused[1].Target);
+        Assert.Equal(Matrix2.Identity, fused[1].Diagonal!.Before);
+        Assert.Equal((0, Matrix2.H), (fused[2].Target, fused[2].Matrix));
+    }
+
     [Fact]
     public void Fuse_GatesOnOnePair_BecomeOneBlock_OtherQubitsKeepTheirRuns()
     {
@@ -101,6 +177,65 @@ public sealed class GateFusionTests
         cancelled.Cancel();
 
         Assert.Throws<OperationCanceledException>(() => CircuitRunner.ApplyUnitaries(state, circuit, 0, circuit.Count, cancelled.Token));
+    }
+
+    private static void AssertFusedMatchesGateByGate(List<Instruction> circuit, int qubits, int threads, string context)
+    {
+        var unfused = new StateVector(qubits, threads: 1);
+        foreach (var instruction in circuit)
+        {
+            unfused.Apply(instruction);
+        }
+
+        var fused = new StateVector(qubits, threads);
+        CircuitRunner.ApplyUnitaries(fused, circuit, 0, circuit.Count, CancellationToken.None);
+        KernelReference.AssertClose(unfused.Amplitudes.ToArray(), fused.Amplitudes, context);
+    }
+
+    /// <summary>The textbook QFT: h on each qubit from the top, then a cp from every qubit below it.</summary>
+    private static List<Instruction> Qft(int qubits)
+    {
+        var circuit = new List<Instruction>();
+        for (var target = qubits - 1; target >= 0; target--)
+        {
+            circuit.Add(Instruction.Unitary(target, Matrix2.H));
+            for (var control = target - 1; control >= 0; control--)
+            {
+                circuit.Add(Instruction.Controlled(control, target, Matrix2.Phase(Math.PI / (1 << (target - control)))));
+            }
+        }
+
+        return circuit;
+    }
+
+    /// <summary>Mostly one-control diagonal gates around a few pivots, with dense gates in between.</summary>
+    private static List<Instruction> DiagonalHeavyCircuit(Random random, int qubits, int gates)
+    {
+        var circuit = new List<Instruction>(gates);
+        var pivot = random.Next(qubits);
+        for (var i = 0; i < gates; i++)
+        {
+            var other = qubits == 1 ? 0 : (pivot + 1 + random.Next(qubits - 1)) % qubits;
+            var angle = random.NextDouble() * 6;
+            var kind = qubits == 1 ? random.Next(3) : random.Next(12);
+            circuit.Add(kind switch
+            {
+                0 => Instruction.Unitary(other, Matrix2.RZ(angle)),
+                1 => Instruction.Unitary(pivot, Matrix2.Phase(angle)),
+                2 => Instruction.Unitary(random.Next(qubits), Matrix2.U(angle, random.NextDouble() * 6, random.NextDouble() * 6)),
+                3 => Instruction.Controlled(pivot, other, Matrix2.RZ(angle)),
+                4 => Instruction.Controlled(other, pivot, Matrix2.RZ(angle)),
+                5 => Instruction.Controlled(other, pivot, Matrix2.Z),
+                6 => Instruction.Controlled(other, random.Next(qubits) is var third && third != other ? third : pivot, Matrix2.X),
+                _ => Instruction.Controlled(other, pivot, Matrix2.Phase(angle)),
+            });
+            if (random.Next(10) == 0)
+            {
+                pivot = random.Next(qubits);
+            }
+        }
+
+        return circuit;
     }
 
     private static List<Instruction> RandomCircuit(Random random, int qubits, int gates)

@@ -87,6 +87,32 @@ public sealed class ThreadedKernelsTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(Qubits - 1)]
+    public void ApplyPivotDiagonal_TwoAndThreeThreads_BitForBitAsOneThread(int pivot)
+    {
+        var random = new Random(31 + pivot);
+        var initial = KernelReference.RandomState(random, Qubits);
+        var block = new PivotDiagonal(pivot, Qubits, KernelReference.RandomMatrix(random, "general"));
+        for (var qubit = 0; qubit < Qubits; qubit++)
+        {
+            if (qubit != pivot)
+            {
+                block.Add(Instruction.Controlled(qubit, pivot, Matrix2.Phase(random.NextDouble() * 6)));
+                block.Add(Instruction.Unitary(qubit, Matrix2.RZ(random.NextDouble() * 6)));
+            }
+        }
+
+        foreach (var path in Enum.GetValues<KernelPath>())
+        {
+            AssertSameOnAnyThreads(initial, threads => (state => StateKernels.ApplyPivotDiagonal(state, block, path, threads)));
+        }
+    }
+
     [Fact]
     public void ThreadsFor_SmallStates_StayOnOneThread()
     {

@@ -52,6 +52,25 @@ public sealed class FrontEndAllocationTests
         Assert.Throws<PubFailureException>(() => Binder.ParseAndBind(qasm.Replace("x $1\n", "x $1;\n", StringComparison.Ordinal), budget: new OperationBudget(0, 10, CancellationToken.None)));
     }
 
+    [Fact]
+    public void ParseAndBind_RepeatedArgumentSpelling_MeansWhatItsNamesMeanWhereItStands()
+    {
+        // The same spelling "(theta * 2)" in a gate body names the gate's parameter, outside it the input; before the
+        // input is declared it is an error.
+        var qasm = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float[64] theta;\nrz(theta * 2) $0;\n"
+            + "gate g(theta) a { rz(theta * 2) a; }\ng(0.5) $1;\nrz(theta * 2) $2;\n";
+
+        var (program, diagnostics) = Binder.ParseAndBind(qasm);
+
+        Assert.Empty(diagnostics);
+        var instructions = new List<Instruction>();
+        Lowerer.Lower(program, [0.1], Enumerable.Range(0, program.QubitCount).ToArray(), instructions, new OperationBudget(0, 100, CancellationToken.None));
+        Assert.Equal([(0, Matrix2.RZ(0.2)), (1, Matrix2.RZ(1.0)), (2, Matrix2.RZ(0.2))], instructions.Select(instruction => (instruction.Target, instruction.Matrix)));
+
+        var (_, early) = Binder.ParseAndBind("OPENQASM 3.0;\ninclude \"stdgates.inc\";\nrz(theta * 2) $0;\ninput float[64] theta;\nrz(theta * 2) $1;\nrz(theta * 2) $2;\n");
+        Assert.Equal(3, Assert.Single(early).Line);
+    }
+
     /// <summary>Every bound operation with its qubits and angles for parameter values 0.3 (and gate definitions expanded).</summary>
     private static string Describe(BoundProgram program)
     {
