@@ -79,7 +79,7 @@ internal static class QrunCommand
     /// </summary>
     private static string DescribeInterruption(JobTrace trace, TerminationSignals signals, int exitCode)
     {
-        var id = trace.SubmitStarted && !trace.SubmitRefused ? trace.Id : null;
+        var id = trace.JobMayExist ? trace.Id : null;
         if (signals.Received == PosixSignal.SIGTERM && trace.SlurmDeadline is { } deadline && signals.ReceivedAt is { } at
             && at >= deadline - TimeSpan.FromSeconds(5))
         {

@@ -38,7 +38,7 @@ internal sealed partial class JobRunner
 
     private async Task RemoveJobAsync(JobTrace trace, DirectAccessClient client)
     {
-        if (!trace.SubmitStarted || trace.SubmitRefused || trace.JobVanished)
+        if (!trace.JobMayExist || trace.JobVanished)
         {
             trace.JobRemoved = true;
             return;
@@ -73,7 +73,7 @@ internal sealed partial class JobRunner
             keys.Add(JobObjectKeys.Input(trace.Id));
         }
 
-        if (trace.SubmitStarted && !trace.SubmitRefused && !trace.KeepResults)
+        if (trace.JobMayExist && !trace.KeepResults)
         {
             keys.Add(JobObjectKeys.Results(trace.Id));
             keys.Add(JobObjectKeys.Logs(trace.Id));

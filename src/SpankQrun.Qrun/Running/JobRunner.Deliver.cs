@@ -18,7 +18,7 @@ internal sealed partial class JobRunner
 
     private async Task<int> DeliverAsync(JobInfo job, JobTimeout timeout, string? resultsPath, JobTrace trace, JobStorage storage, CancellationToken cancellationToken)
     {
-        if (!trace.LogCopied && trace.SubmitStarted && !trace.SubmitRefused)
+        if (trace.LogDue)
         {
             logDownloadBudget = new CancellationTokenSource(host.StorageCleanupTimeout);
             logDownload = storage.GetAsync(JobObjectKeys.Logs(trace.Id), logDownloadBudget.Token);
@@ -109,7 +109,7 @@ internal sealed partial class JobRunner
     /// </summary>
     private async Task CopyServiceLogOnceAsync(JobTrace trace, JobStorage storage, string? omitLinesWith = null, CancellationToken? bound = null)
     {
-        if (trace.LogCopied || !trace.SubmitStarted || trace.SubmitRefused)
+        if (!trace.LogDue)
         {
             return;
         }

@@ -27,6 +27,12 @@ internal sealed class JobTrace(string id)
     /// <summary>The service log was copied (or found missing), so no path prints it twice.</summary>
     public bool LogCopied { get; set; }
 
+    /// <summary>The service may know the job: its submit started and was not refused.</summary>
+    public bool JobMayExist => SubmitStarted && !SubmitRefused;
+
+    /// <summary>The service may have written a log for this job and it has not been copied yet.</summary>
+    public bool LogDue => JobMayExist && !LogCopied;
+
     /// <summary>The Direct Access job is known to be gone from the service after cleanup.</summary>
     public bool JobRemoved { get; set; }
 
