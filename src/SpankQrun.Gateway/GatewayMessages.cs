@@ -131,6 +131,12 @@ internal static class GatewayMessages
 
     public static string FieldInvalid(string field, string allowed) => $"{field} is missing or invalid: expected {allowed}";
 
+    public static string TimeoutOutOfRange(int timeout, int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"timeout_secs is {timeout}: expected 1 to {max} s, the gateway's max_timeout_secs");
+
+    public const string TimeoutOutOfRangeSolution =
+        "Run qrun with a smaller --timeout; administrators: give jobs IBMQRUN_MAX_TIMEOUT_SECS equal to the gateway's max_timeout_secs, so that qrun never asks for more.";
+
     public static string BackendNotOffered(string backend, IEnumerable<string> offered) =>
         $"backend '{backend}' is not served by this gateway; it serves: {string.Join(", ", offered)}";
 

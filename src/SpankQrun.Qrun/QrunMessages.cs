@@ -133,6 +133,7 @@ internal static class QrunMessages
         {
             Running.JobTimeoutSource.SlurmTimeLeft => " = Slurm time left + " + ((long)QrunHost.TimeLimitGrace.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s grace",
             Running.JobTimeoutSource.Requested => " from --timeout",
+            Running.JobTimeoutSource.SiteMaximum => " = the site's largest, shorter than the Slurm time left",
             _ => " default, no Slurm time limit",
         }})");
 
@@ -161,6 +162,7 @@ internal static class QrunMessages
     public static string ServiceTimeoutHint(Running.JobTimeout timeout) => timeout.Source switch
     {
         Running.JobTimeoutSource.Requested => Invariant($"the service stopped the job at its timeout of {timeout.Seconds} s (--timeout); run it again with a larger --timeout"),
+        Running.JobTimeoutSource.SiteMaximum => Invariant($"the service stopped the job at the site's largest timeout, {timeout.Seconds} s ({QrunHost.MaxTimeoutVariable}); split the work into shorter jobs, or ask the administrators for a larger maximum"),
         _ => Invariant($"the service stopped the job at its timeout of {timeout.Seconds} s; run it again with --timeout SECONDS (larger), or in a Slurm job with a longer --time"),
     };
 

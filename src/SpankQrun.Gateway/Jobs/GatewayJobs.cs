@@ -194,7 +194,7 @@ public sealed class GatewayJobs(
         if (!Primitives.Contains(request.ProgramId))
             throw Invalid(GatewayMessages.FieldInvalid("program_id", "sampler or estimator"));
         if (request.TimeoutSecs is { } timeout && (timeout < 1 || timeout > settings.MaxTimeoutSecs))
-            throw Invalid(GatewayMessages.FieldInvalid("timeout_secs", $"1 to {settings.MaxTimeoutSecs}"));
+            throw new GatewayProblem(400, GatewayErrorCodes.InvalidRequest, GatewayMessages.TimeoutOutOfRange(timeout, settings.MaxTimeoutSecs), GatewayMessages.TimeoutOutOfRangeSolution);
         if (request.LogLevel is { } level && !LogLevels.Contains(level))
             throw Invalid(GatewayMessages.FieldInvalid("log_level", string.Join(", ", LogLevels)));
         if (request.InputBytes < 1)

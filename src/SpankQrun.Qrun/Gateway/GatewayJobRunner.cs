@@ -35,7 +35,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         string? id = null;
         try
         {
-            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds);
+            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds, host.MaxTimeoutSeconds);
             var created = await client.CreateJobAsync(
                 new CreateJobRequest
                 {

@@ -55,7 +55,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         Task? removal = null;
         try
         {
-            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds);
+            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds, host.MaxTimeoutSeconds);
             var job = await SubmitAndWaitAsync(settings, input, request, timeout, timeLeft, trace, storage, client, interruption).ConfigureAwait(false);
 
             // A final job needs nothing more from Direct Access: deleting it now frees its execution lane while the

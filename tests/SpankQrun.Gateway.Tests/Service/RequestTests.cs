@@ -82,7 +82,8 @@ public sealed class RequestTests(SharedGateway shared) : IClassFixture<SharedGat
     [InlineData("""{"slurm_job_id":"12","backend":"ibm_nowhere","program_id":"sampler","input_bytes":10}""", 400, "backend 'ibm_nowhere' is not served by this gateway; it serves: fake_brisbane, slow_brisbane")]
     [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"qaoa","input_bytes":10}""", 400, "program_id is missing or invalid: expected sampler or estimator")]
     [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":0}""", 400, "input_bytes")]
-    [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","timeout_secs":0,"input_bytes":5}""", 400, "timeout_secs")]
+    [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","timeout_secs":0,"input_bytes":5}""", 400, "timeout_secs is 0: expected 1 to 86400 s, the gateway's max_timeout_secs")]
+    [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","timeout_secs":86401,"input_bytes":5}""", 400, "timeout_secs is 86401: expected 1 to 86400 s, the gateway's max_timeout_secs")]
     [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":99999999999999}""", 413, "this gateway accepts at most")]
     public async Task Bad_bodies_are_refused_with_a_message_naming_the_field(string body, int status, string expected)
     {
