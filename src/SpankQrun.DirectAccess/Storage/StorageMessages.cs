@@ -8,4 +8,6 @@ internal static class StorageMessages
 
     public static string ServiceAnswered(int status, string? errorCode, string message) =>
         string.IsNullOrEmpty(errorCode) ? $"HTTP {status} {message}" : $"HTTP {status} {errorCode}: {message}";
+
+    public static string TooLarge(long maxBytes) => $"the object is larger than the {maxBytes} bytes qrun reads";
 }

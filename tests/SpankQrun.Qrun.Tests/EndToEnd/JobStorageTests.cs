@@ -28,8 +28,8 @@ public sealed class JobStorageTests : IAsyncLifetime
     public async Task PresignedUpload_AfterARequestAndAskedForSevenDays_IsSigV4AndAcceptsAContentType()
     {
         using var storage = Storage();
-        // A first request lets the SDK correct its clock from the server's Date header, which is what pushed
-        // a seven-day expiry over the SigV4 limit and made the SDK fall back to SigV2.
+        // When the SDK sent requests itself, a first one let it correct its clock from the server's Date header,
+        // which pushed a seven-day expiry over the SigV4 limit and made it fall back to SigV2; kept as a guard.
         await storage.PutAsync("input_x.json", "{}"u8.ToArray(), CancellationToken.None);
         using var http = new HttpClient();
 
@@ -81,6 +81,57 @@ public sealed class JobStorageTests : IAsyncLifetime
         }
 
         Assert.DoesNotContain(await s3!.ListObjectKeysAsync(QrunServices.Bucket), key => key.Contains("_z.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_InAMissingBucket_IsAnErrorNamingTheBucketAndCode_NotAMissingObject()
+    {
+        using var storage = new JobStorage(new S3StorageOptions(s3!.Endpoint, s3.Region, "no-such-bucket", s3.AccessKeyId, s3.SecretAccessKey));
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => storage.GetAsync("results_q.json", CancellationToken.None));
+
+        Assert.Contains("S3 download of results_q.json in bucket no-such-bucket", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 404 NoSuchBucket", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsUnreachable);
+        Assert.DoesNotContain("X-Amz-", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(s3.AccessKeyId, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Size_IsTheObjectsLength_OrNullWhenMissing()
+    {
+        using var storage = Storage();
+        await storage.PutAsync("input_s.json", new byte[1234], CancellationToken.None);
+
+        Assert.Equal(1234, await storage.SizeAsync("input_s.json", CancellationToken.None));
+        Assert.Null(await storage.SizeAsync("input_missing.json", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UnknownAccessKey_UploadIsRefusedWith403_AndTheMessageHoldsNoSignature()
+    {
+        using var storage = new JobStorage(new S3StorageOptions(s3!.Endpoint, s3.Region, QrunServices.Bucket, "AKIAUNKNOWNKEY", "not-the-secret"));
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => storage.PutAsync("input_w.json", "{}"u8.ToArray(), CancellationToken.None));
+
+        Assert.Contains("HTTP 403 InvalidAccessKeyId", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Amz-", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("not-the-secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StoreNotListening_IsUnreachable_AfterItsRetries()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var storage = new JobStorage(new S3StorageOptions(new Uri($"http://127.0.0.1:{port}/"), s3!.Region, QrunServices.Bucket, s3.AccessKeyId, s3.SecretAccessKey) { MaxErrorRetry = 1 });
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => storage.GetAsync("results_u.json", CancellationToken.None));
+
+        Assert.True(error.IsUnreachable, error.Message);
+        Assert.Contains("connection refused", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     private JobStorage Storage() =>
