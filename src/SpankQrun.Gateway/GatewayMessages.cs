@@ -131,6 +131,9 @@ internal static class GatewayMessages
 
     public static string FieldInvalid(string field, string allowed) => $"{field} is missing or invalid: expected {allowed}";
 
+    public static string AdminCommentTooLong(int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"the AdminComment document on standard input is longer than {max} characters; nothing was written");
+
     public static string TimeoutOutOfRange(int timeout, int max) =>
         string.Create(CultureInfo.InvariantCulture, $"timeout_secs is {timeout}: expected 1 to {max} s, the gateway's max_timeout_secs");
 

@@ -64,8 +64,10 @@ var writeAdminComment = new Command(AdminCommentWriterCommand.Name) { writeJobId
 writeAdminComment.Hidden = true;
 writeAdminComment.SetAction(async (parseResult, cancellationToken) =>
 {
-    var document = (await Console.In.ReadToEndAsync(cancellationToken)).TrimEnd('\n');
-    var (code, message) = SlurmdbAdminComment.Write(parseResult.GetValue(writeJobId)!, document);
+    var document = await AdminCommentWriterCommand.ReadDocumentAsync(Console.In, cancellationToken);
+    var (code, message) = document is null
+        ? (SlurmdbAdminComment.Failed, GatewayMessages.AdminCommentTooLong(AdminCommentWriterCommand.MaxDocumentChars))
+        : SlurmdbAdminComment.Write(parseResult.GetValue(writeJobId)!, document);
     await (code == SlurmdbAdminComment.Written ? Console.Out : Console.Error).WriteLineAsync(message);
     return code;
 });

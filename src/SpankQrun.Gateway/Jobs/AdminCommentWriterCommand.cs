@@ -9,6 +9,26 @@ public static class AdminCommentWriterCommand
 {
     public const string Name = "write-admin-comment";
 
+    /// <summary>
+    /// The longest document the subcommand reads from stdin. The gateway's documents list at most 32 jobs, a few
+    /// KiB; slurmdbd's admin_comment column holds 64 KiB.
+    /// </summary>
+    public const int MaxDocumentChars = 64 * 1024;
+
+    /// <summary>The document on <paramref name="input"/> without its final newlines; null when it is longer than <see cref="MaxDocumentChars"/>.</summary>
+    public static async Task<string?> ReadDocumentAsync(TextReader input, CancellationToken cancellationToken)
+    {
+        var buffer = new char[MaxDocumentChars + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await input.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        return length > MaxDocumentChars ? null : new string(buffer, 0, length).TrimEnd('\n');
+    }
+
     /// <summary>Program and arguments that start this same gateway's subcommand (the job id is appended).</summary>
     public static IReadOnlyList<string> OfThisProcess()
     {
