@@ -20,14 +20,24 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
 {
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
-        var (preflight, exitCode) = await RunPreflight.RunAsync(
-            host, reporter, request, GatewaySettings.Read, settings => settings.Primitive, interruptedExitCode, interruption).ConfigureAwait(false);
+        var (preflight, exitCode) = RunPreflight.Run(
+            host, reporter, request, GatewaySettings.Read, settings => settings.Primitive, interruptedExitCode, interruption);
         if (preflight is null)
         {
             return exitCode;
         }
 
-        var (input, settings, timeLeft) = preflight;
+        var (input, settings, timeLeftQuery) = preflight;
+        TimeSpan? timeLeft;
+        try
+        {
+            // The gateway's first request carries the timeout, which needs the time left.
+            timeLeft = await timeLeftQuery.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (interruption.IsCancellationRequested)
+        {
+            return interruptedExitCode();
+        }
 
         trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;

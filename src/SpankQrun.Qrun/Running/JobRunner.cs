@@ -32,8 +32,8 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
             return await new GatewayJobRunner(host, reporter, output, interruptedExitCode, Trace).RunAsync(request, interruption).ConfigureAwait(false);
         }
 
-        var (preflight, exitCode) = await RunPreflight.RunAsync(
-            host, reporter, request, QrunSettingsReader.Read, settings => settings.Primitive, interruptedExitCode, interruption).ConfigureAwait(false);
+        var (preflight, exitCode) = RunPreflight.Run(
+            host, reporter, request, QrunSettingsReader.Read, settings => settings.Primitive, interruptedExitCode, interruption);
         if (preflight is null)
         {
             return exitCode;
@@ -42,7 +42,6 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         var (input, settings, timeLeft) = preflight;
 
         var trace = Trace;
-        trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;
         using var storage = new JobStorage(settings.Storage with { RequestTimeout = retry.AttemptTimeout });
         using var client = new DirectAccessClient(new DirectAccessClientOptions(settings.DirectAccessEndpoint, settings.Credentials)
@@ -55,8 +54,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         Task? removal = null;
         try
         {
-            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds, host.MaxTimeoutSeconds);
-            var job = await SubmitAndWaitAsync(settings, input, request, timeout, timeLeft, trace, storage, client, interruption).ConfigureAwait(false);
+            var (job, timeout) = await SubmitAndWaitAsync(settings, input, request, timeLeft, trace, storage, client, interruption).ConfigureAwait(false);
 
             // A final job needs nothing more from Direct Access: deleting it now frees its execution lane while the
             // results and the log come down.
@@ -95,26 +93,39 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         }
     }
 
-    private async Task<JobInfo> SubmitAndWaitAsync(
+    private async Task<(JobInfo Job, JobTimeout Timeout)> SubmitAndWaitAsync(
         QrunSettings settings,
         byte[] input,
         QrunRequest request,
-        JobTimeout timeout,
-        TimeSpan? timeLeft,
+        Task<TimeSpan?> timeLeftQuery,
         JobTrace trace,
         JobStorage storage,
         DirectAccessClient client,
         CancellationToken cancellationToken)
     {
         var id = trace.Id;
-        var urlLifetime = timeLeft is { } remaining && remaining + UrlLifetimeMargin < MaxUrlLifetime ? remaining + UrlLifetimeMargin : MaxUrlLifetime;
 
-        // The token, the upload and the presigned URLs need nothing from each other: one round trip's wait, not three.
-        // When the credentials are refused, the input is uploaded all the same and cleanup deletes it; the token's
-        // failure is the one reported (WhenAll rethrows the first task's).
+        // The token, the upload and Slurm's time left (squeue, some 17 ms) need nothing from each other: one wait,
+        // not three. The presigned URLs' lifetime and the timeout need the time left. When the credentials are
+        // refused, the input is uploaded all the same and cleanup deletes it; the token's failure is the one reported
+        // (WhenAll rethrows the first task's).
         var authentication = client.AuthenticateAsync(cancellationToken);
         var upload = UploadInputAsync(storage, input, trace, cancellationToken);
-        var urls = PresignAsync(storage, id, urlLifetime);
+        TimeSpan? timeLeft;
+        try
+        {
+            timeLeft = await timeLeftQuery.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted: cleanup must know whether the upload made an object, so it has to have ended.
+            await Task.WhenAny(Task.WhenAll(authentication, upload)).ConfigureAwait(false);
+            throw;
+        }
+
+        trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
+        var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds, host.MaxTimeoutSeconds);
+        var urls = PresignAsync(storage, id, UrlLifetime(timeLeft));
         await Task.WhenAll(authentication, upload, urls).ConfigureAwait(false);
         var submission = new JobSubmission
         {
@@ -149,7 +160,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
 
         var job = await WaitUntilFinalAsync(client, trace, cancellationToken).ConfigureAwait(false);
         trace.SeenFinal = true;
-        return job;
+        return (job, timeout);
     }
 
     private static async Task UploadInputAsync(JobStorage storage, byte[] input, JobTrace trace, CancellationToken cancellationToken)
@@ -157,6 +168,10 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         await storage.PutAsync(JobObjectKeys.Input(trace.Id), input, cancellationToken).ConfigureAwait(false);
         trace.InputUploaded = true;
     }
+
+    /// <summary>How long the service's URLs stay valid: the Slurm time left and a margin, at most the SigV4 limit.</summary>
+    private static TimeSpan UrlLifetime(TimeSpan? timeLeft) =>
+        timeLeft is { } remaining && remaining + UrlLifetimeMargin < MaxUrlLifetime ? remaining + UrlLifetimeMargin : MaxUrlLifetime;
 
     private static async Task<JobStorageLocations> PresignAsync(JobStorage storage, string id, TimeSpan urlLifetime) => new()
     {

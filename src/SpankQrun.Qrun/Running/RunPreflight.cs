@@ -6,17 +6,21 @@ using SpankQrun.Qrun.Slurm;
 
 namespace SpankQrun.Qrun.Running;
 
-/// <summary>What a run has checked before it talks to any service: the input, the settings and the Slurm time left.</summary>
-internal sealed record RunPreflight<TSettings>(byte[] Input, TSettings Settings, TimeSpan? TimeLeft);
+/// <summary>
+/// What a run has checked before it talks to any service: the input and the settings; and the Slurm time left,
+/// still being asked (squeue takes tens of milliseconds, which the first requests need not wait for).
+/// </summary>
+internal sealed record RunPreflight<TSettings>(byte[] Input, TSettings Settings, Task<TimeSpan?> TimeLeft);
 
 /// <summary>
 /// The checks direct and gateway mode share, in order: read the input, read the settings (or print hints from the
-/// job and the site), validate the input for the primitive, check the results path, ask Slurm for the time left.
+/// job and the site), validate the input for the primitive, check the results path; then the question to Slurm for
+/// the time left is started, and its answer awaited by the caller where it is needed.
 /// </summary>
 internal static class RunPreflight
 {
     /// <summary>The checked run, or null with <paramref name="exitCode"/> set to the exit code to return.</summary>
-    public static async Task<(RunPreflight<TSettings>? Preflight, int ExitCode)> RunAsync<TSettings>(
+    public static (RunPreflight<TSettings>? Preflight, int ExitCode) Run<TSettings>(
         QrunHost host, Reporter reporter, QrunRequest request,
         Func<Func<string, string?>, List<string>, TSettings?> readSettings, Func<TSettings, PrimitiveKind> primitiveOf,
         Func<int> interruptedExitCode, CancellationToken interruption)
@@ -51,14 +55,9 @@ internal static class RunPreflight
             }
         }
 
-        try
-        {
-            var timeLeft = await host.TimeLeft(host.Environment, reporter.Line, interruption).ConfigureAwait(false);
-            return (new RunPreflight<TSettings>(input, settings, timeLeft), 0);
-        }
-        catch (OperationCanceledException) when (interruption.IsCancellationRequested)
-        {
+        if (interruption.IsCancellationRequested)
             return (null, interruptedExitCode());
-        }
+
+        return (new RunPreflight<TSettings>(input, settings, host.TimeLeft(host.Environment, reporter.Line, interruption)), 0);
     }
 }
