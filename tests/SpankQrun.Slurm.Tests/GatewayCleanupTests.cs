@@ -40,6 +40,8 @@ public sealed class GatewayCleanupTests : IClassFixture<GatewaySite>, IDisposabl
     public async Task QrunKilledWithSigkill_TheGatewayCleansUpOnceTheSlurmJobEnds()
     {
         // qrun has no chance to cancel or delete anything; the batch script then ends, and so does the Slurm job.
+        // It lives 5 s past the kill so that the test sees the orphaned Direct Access job before the gateway,
+        // which acts once the Slurm job has ended, removes it.
         var (jobId, id) = await StartSlowJobAsync("""
             qrun sampler_input.json --results out.json 2> qrun.err &
             pid=$!
@@ -47,6 +49,7 @@ public sealed class GatewayCleanupTests : IClassFixture<GatewaySite>, IDisposabl
             kill -KILL $pid
             wait $pid
             echo "qrun exit $?"
+            sleep 5
             cat qrun.err
             """);
 
