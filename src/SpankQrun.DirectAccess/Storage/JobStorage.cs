@@ -72,11 +72,8 @@ public sealed class JobStorage : IDisposable
     /// <summary>Uploads <paramref name="content"/> as <paramref name="key"/>.</summary>
     public async Task PutAsync(string key, byte[] content, CancellationToken cancellationToken)
     {
-        var url = await PresignAsync(key, HttpVerb.PUT, RequestUrlLifetime).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(content) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await SendAsync("upload", key, request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        await ThrowUnlessSuccessAsync("upload", key, response, missingIsAnAnswer: false, cancellationToken).ConfigureAwait(false);
+        var body = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        using var response = await RequestAsync("upload", key, HttpVerb.PUT, body, missingIsAnAnswer: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A presigned GET URL for <paramref name="key"/> (the service reads the input with it). Secret.</summary>
@@ -88,38 +85,21 @@ public sealed class JobStorage : IDisposable
     /// <summary>The object's bytes, or null when it does not exist.</summary>
     public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        var url = await PresignAsync(key, HttpVerb.GET, RequestUrlLifetime).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        using var response = await SendAsync("download", key, request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        if (await ThrowUnlessSuccessAsync("download", key, response, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false) == Answer.NoSuchKey)
-        {
-            return null;
-        }
-
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        using var response = await RequestAsync("download", key, HttpVerb.GET, null, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
+        return response is null ? null : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The object's size in bytes, or null when it does not exist.</summary>
     public async Task<long?> SizeAsync(string key, CancellationToken cancellationToken)
     {
-        var url = await PresignAsync(key, HttpVerb.HEAD, RequestUrlLifetime).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Head, url);
-        using var response = await SendAsync("stat", key, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (await ThrowUnlessSuccessAsync("stat", key, response, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false) == Answer.NoSuchKey)
-        {
-            return null;
-        }
-
-        return response.Content.Headers.ContentLength ?? 0;
+        using var response = await RequestAsync("stat", key, HttpVerb.HEAD, null, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
+        return response is null ? null : response.Content.Headers.ContentLength ?? 0;
     }
 
     /// <summary>Deletes the object; a missing object is not an error.</summary>
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        var url = await PresignAsync(key, HttpVerb.DELETE, RequestUrlLifetime).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Delete, url);
-        using var response = await SendAsync("delete", key, request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        await ThrowUnlessSuccessAsync("delete", key, response, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
+        using var response = await RequestAsync("delete", key, HttpVerb.DELETE, null, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -158,12 +138,50 @@ public sealed class JobStorage : IDisposable
         }
     }
 
+    /// <summary>
+    /// One request, <paramref name="verb"/> on <paramref name="key"/>, on a URL presigned for it: the answer when it
+    /// succeeded; null when the object does not exist and <paramref name="missingIsAnAnswer"/> (reads and deletes,
+    /// never an upload); any other answer, or none, is a <see cref="StorageException"/>.
+    /// </summary>
+    private async Task<HttpResponseMessage?> RequestAsync(string action, string key, HttpVerb verb, HttpContent? content, bool missingIsAnAnswer, CancellationToken cancellationToken)
+    {
+        var url = await PresignAsync(key, verb, RequestUrlLifetime).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(MethodOf(verb), url) { Content = content };
+        var response = await SendAsync(action, key, request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            await ThrowUnlessMissingAsync(action, key, response, missingIsAnAnswer, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        response.Dispose();
+        return null;
+    }
+
+    private static HttpMethod MethodOf(HttpVerb verb) => verb switch
+    {
+        HttpVerb.GET => HttpMethod.Get,
+        HttpVerb.HEAD => HttpMethod.Head,
+        HttpVerb.PUT => HttpMethod.Put,
+        HttpVerb.DELETE => HttpMethod.Delete,
+        _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
+    };
+
     /// <summary>Sends one request (retried on transient failures); a store that does not answer is a <see cref="StorageException"/>.</summary>
-    private async Task<HttpResponseMessage> SendAsync(string action, string key, HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(string action, string key, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
-            return await http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -179,31 +197,18 @@ public sealed class JobStorage : IDisposable
         }
     }
 
-    /// <summary>What an answer that is not an error said.</summary>
-    private enum Answer
-    {
-        Success,
-
-        /// <summary>404 for the object itself (NoSuchKey, or a HEAD's empty body), not for its bucket.</summary>
-        NoSuchKey,
-    }
-
     /// <summary>
-    /// Turns an S3 error answer into a <see cref="StorageException"/> naming its status and error code; a missing
-    /// object is an answer only where <paramref name="missingIsAnAnswer"/> (reads and deletes, never an upload).
+    /// Returns for a 404 about the object itself (NoSuchKey, or a HEAD's empty body, not a missing bucket) when
+    /// <paramref name="missingIsAnAnswer"/>; otherwise throws a <see cref="StorageException"/> naming the error answer's
+    /// status and S3 error code.
     /// </summary>
-    private async Task<Answer> ThrowUnlessSuccessAsync(string action, string key, HttpResponseMessage response, bool missingIsAnAnswer, CancellationToken cancellationToken)
+    private async Task ThrowUnlessMissingAsync(string action, string key, HttpResponseMessage response, bool missingIsAnAnswer, CancellationToken cancellationToken)
     {
-        if (response.IsSuccessStatusCode)
-        {
-            return Answer.Success;
-        }
-
         var status = (int)response.StatusCode;
         var (code, message) = await S3ErrorBody.ReadAsync(response.Content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
         if (missingIsAnAnswer && response.StatusCode == HttpStatusCode.NotFound && code is null or "NoSuchKey" or "NotFound")
         {
-            return Answer.NoSuchKey;
+            return;
         }
 
         var reason = StorageMessages.ServiceAnswered(status, code, UrlRedactor.Redact(message ?? response.ReasonPhrase));
