@@ -57,7 +57,7 @@ if (chosen.Contains("fusion") && Environment.GetEnvironmentVariable("BENCH_C_KER
 
 if (chosen.Contains("threads"))
 {
-    ThreadsBench.Run(qubitCounts);
+    ThreadsBench.Run(qubitCounts, Environment.GetEnvironmentVariable("BENCH_C_KERNEL_OPENMP") is { } openMp && File.Exists(openMp) ? openMp : null);
 }
 
 if (!chosen.Contains("kernels"))

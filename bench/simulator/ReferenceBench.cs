@@ -117,7 +117,8 @@ internal static class ReferenceBench
         return circuit;
     }
 
-    private static (double Ms, Complex Checksum) RunC(string kernel, int qubits, List<Instruction> instructions, int repeats)
+    /// <summary>Runs the C kernel on <paramref name="instructions"/>; <paramref name="threads"/> above 1 needs the OpenMP build.</summary>
+    public static (double Ms, Complex Checksum) RunC(string kernel, int qubits, List<Instruction> instructions, int repeats, int threads = 1)
     {
         var file = Path.GetTempFileName();
         try
@@ -132,7 +133,7 @@ internal static class ReferenceBench
                 }
             }
 
-            var start = new ProcessStartInfo(kernel, [qubits.ToString(CultureInfo.InvariantCulture), file, repeats.ToString(CultureInfo.InvariantCulture)])
+            var start = new ProcessStartInfo(kernel, [qubits.ToString(CultureInfo.InvariantCulture), file, repeats.ToString(CultureInfo.InvariantCulture), threads.ToString(CultureInfo.InvariantCulture)])
             {
                 RedirectStandardOutput = true,
             };

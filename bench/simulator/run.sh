@@ -5,7 +5,8 @@
 #   estimator  cost per parameter set at 100 / 1k / 30k sets, Pauli expectation per amplitude, sampler per set
 #   qasm       front end MB/s and bytes allocated per input byte
 #   reference  against the C kernel in reference/kernel.c (compiled here with gcc -O3 -mavx2 -mfma), per gate family
-#   threads    one thread against every core on the same circuit
+#   threads    one thread against every core on the same circuit, gate by gate and fused, with the C kernel built
+#              with OpenMP on the same gates as the baseline of what this machine's cores give
 #   fusion     random-layer and QFT circuits (20+ qubits): the C kernel gate by gate against the fused simulator
 #   memory     (only when named; run it alone) peak RSS of a sampler and an estimator job at BENCH_MEMORY_QUBITS (24)
 # Usage: bench/simulator/run.sh [SECTION...]
@@ -14,11 +15,17 @@
 # families for reference, default u,rz,p,x,cx,cu,cp,swap).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
 # Upstream's demo inputs, as the tests keep them.
 demo="$here/../../tests/data/upstream-demo"
 work=$(mktemp -d /tmp/simulator-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 gcc -O3 -mavx2 -mfma -Wall -o "$work/kernel" "$here/reference/kernel.c"
+gcc -O3 -mavx2 -mfma -Wall -fopenmp -o "$work/kernel-openmp" "$here/reference/kernel.c"
 BENCH_C_KERNEL="$work/kernel"
-export BENCH_C_KERNEL
-dotnet run -c Release --project "$here/SpankQrun.Simulator.Bench.csproj" -- "$demo" "$@"
+BENCH_C_KERNEL_OPENMP="$work/kernel-openmp"
+export BENCH_C_KERNEL BENCH_C_KERNEL_OPENMP
+dotnet build -c Release "$here/SpankQrun.Simulator.Bench.csproj" --nologo -v quiet >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
+# The built program, not `dotnet run`: under `dotnet run` two threads came out at 0.5-1.0x one thread on the 2-vCPU
+# development machines, against 1.4-2.3x for the same build run directly (cause not found).
+"$root/artifacts/bin/SpankQrun.Simulator.Bench/release/SpankQrun.Simulator.Bench" "$demo" "$@"

@@ -1,9 +1,10 @@
 /*
  * Reference statevector kernel for bench/simulator: one gate per pass over the state, AVX2 + FMA, one thread.
  * It applies the gate sequence the C# bench writes and prints the time and a checksum of the final state, so the
- * simulator can be compared with a plain C kernel doing exactly the same work.
+ * simulator can be compared with a plain C kernel doing exactly the same work. Built with -fopenmp, it can split
+ * each pass across THREADS threads (static schedule), which shows what more cores give on this machine.
  *
- * usage: kernel QUBITS GATE_FILE REPEATS
+ * usage: kernel QUBITS GATE_FILE REPEATS [THREADS]
  * GATE_FILE: one gate per line: "kind target control m00r m00i m01r m01i m10r m10i m11r m11i"
  *   kind: 0 = 2x2 unitary on target (control -1) or controlled on `control`; 1 = swap(target, control).
  * Output: "ms=<best of REPEATS> checksum=<re> <im>" where the state restarts from |0..0> for every repeat.
@@ -14,6 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#ifdef _OPENMP
+#define PARALLEL_FOR _Pragma("omp parallel for schedule(static) num_threads(threads) if (threads > 1)")
+#else
+#define PARALLEL_FOR
+#endif
+
+static int threads = 1;
 
 typedef struct {
     int kind, target, control;
@@ -57,6 +66,7 @@ static void apply_unitary(double *s, uint64_t n, const gate_t *g)
         /* The same shortcuts the simulator takes: a diagonal gate multiplies, X swaps. */
         __m256d r0 = _mm256_set1_pd(m[0]), i0 = _mm256_setr_pd(-m[1], m[1], -m[1], m[1]);
         __m256d r1 = _mm256_set1_pd(m[6]), i1 = _mm256_setr_pd(-m[7], m[7], -m[7], m[7]);
+        PARALLEL_FOR
         for (uint64_t j = 0; j < pairs; j += 2) {
             uint64_t i = c >= 0 ? insert_zero(insert_zero(j, lo), hi) | cmask : insert_zero(j, t);
             double *p0 = s + 2 * i, *p1 = s + 2 * (i + stride);
@@ -74,6 +84,7 @@ static void apply_unitary(double *s, uint64_t n, const gate_t *g)
         __m256d r01 = _mm256_set1_pd(m[2]), i01 = _mm256_setr_pd(-m[3], m[3], -m[3], m[3]);
         __m256d r10 = _mm256_set1_pd(m[4]), i10 = _mm256_setr_pd(-m[5], m[5], -m[5], m[5]);
         __m256d r11 = _mm256_set1_pd(m[6]), i11 = _mm256_setr_pd(-m[7], m[7], -m[7], m[7]);
+        PARALLEL_FOR
         for (uint64_t j = 0; j < pairs; j += 2) {
             uint64_t i = c >= 0 ? insert_zero(insert_zero(j, lo), hi) | cmask : insert_zero(j, t);
             double *p0 = s + 2 * i, *p1 = s + 2 * (i + stride);
@@ -86,6 +97,7 @@ static void apply_unitary(double *s, uint64_t n, const gate_t *g)
         __m128d r01 = _mm_set1_pd(m[2]), i01 = _mm_setr_pd(-m[3], m[3]);
         __m128d r10 = _mm_set1_pd(m[4]), i10 = _mm_setr_pd(-m[5], m[5]);
         __m128d r11 = _mm_set1_pd(m[6]), i11 = _mm_setr_pd(-m[7], m[7]);
+        PARALLEL_FOR
         for (uint64_t j = 0; j < pairs; j++) {
             uint64_t i = c >= 0 ? insert_zero(insert_zero(j, lo), hi) | cmask : insert_zero(j, t);
             double *p0 = s + 2 * i, *p1 = s + 2 * (i + stride);
@@ -100,6 +112,7 @@ static void apply_swap(double *s, uint64_t n, int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
     uint64_t sa = 1ull << a, sb = 1ull << b;
+    PARALLEL_FOR
     for (uint64_t j = 0; j < n >> 2; j++) {
         uint64_t i = insert_zero(insert_zero(j, lo), hi);
         __m128d x = _mm_loadu_pd(s + 2 * (i | sa)), y = _mm_loadu_pd(s + 2 * (i | sb));
@@ -110,15 +123,22 @@ static void apply_swap(double *s, uint64_t n, int a, int b)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: kernel QUBITS GATE_FILE REPEATS\n");
+    if (argc != 4 && argc != 5) {
+        fprintf(stderr, "usage: kernel QUBITS GATE_FILE REPEATS [THREADS]\n");
         return 2;
     }
     int qubits = atoi(argv[1]), repeats = atoi(argv[3]);
-    if (qubits < 2 || qubits > 30 || repeats < 1) {
-        fprintf(stderr, "kernel: QUBITS must be 2..30 and REPEATS >= 1\n");
+    threads = argc == 5 ? atoi(argv[4]) : 1;
+    if (qubits < 2 || qubits > 30 || repeats < 1 || threads < 1) {
+        fprintf(stderr, "kernel: QUBITS must be 2..30, REPEATS and THREADS >= 1\n");
         return 2;
     }
+#ifndef _OPENMP
+    if (threads > 1) {
+        fprintf(stderr, "kernel: built without OpenMP (-fopenmp), so THREADS must be 1\n");
+        return 2;
+    }
+#endif
     FILE *f = fopen(argv[2], "r");
     if (!f) {
         perror(argv[2]);

@@ -41,7 +41,7 @@ internal static partial class StateKernels
         fixed (Complex* pointer = state)
         {
             var address = (nint)pointer;
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, part =>
+            ThreadTeam.For(count, part =>
             {
                 var (start, end) = Chunk(pairs, count, part);
                 PairRange(new Span<Complex>((void*)address, length), sortedPositions, controlMask, stride, copy, path, start, end);

@@ -53,7 +53,7 @@ internal static partial class StateKernels
         fixed (Complex* pointer = state)
         {
             var address = (nint)pointer;
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, part =>
+            ThreadTeam.For(count, part =>
             {
                 var (start, end) = Chunk(entries, count, part);
                 PhaseRange(new Span<Complex>((void*)address, length), sortedPositions, mask, phase, path, start, end);

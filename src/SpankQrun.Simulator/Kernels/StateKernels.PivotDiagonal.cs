@@ -45,7 +45,7 @@ internal static partial class StateKernels
         fixed (Complex* pointer = state)
         {
             var address = (nint)pointer;
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, part =>
+            ThreadTeam.For(count, part =>
             {
                 var (start, end) = Chunk(runs, count, part);
                 PivotDiagonalRange(new Span<Complex>((void*)address, length), block, whenZero, whenOne, low, path, (int)start, (int)end);

@@ -39,7 +39,7 @@ internal static partial class StateKernels
         fixed (Complex* pointer = state)
         {
             var address = (nint)pointer;
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, part =>
+            ThreadTeam.For(count, part =>
             {
                 var (start, end) = Chunk(quads, count, part);
                 QuadRange(new Span<Complex>((void*)address, length), first, second, copy, path, start, end);
