@@ -67,7 +67,8 @@ internal static class CircuitRunner
     /// </summary>
     public static void ApplyUnitaries(StateVector state, List<Instruction> instructions, int start, int end, CancellationToken cancellationToken)
     {
-        foreach (var instruction in GateFusion.Fuse(instructions, start, end, state.QubitCount))
+        var threads = StateKernels.ThreadsFor(state.Amplitudes.Length, state.Threads);
+        foreach (var instruction in GateFusion.Fuse(instructions, start, end, state.QubitCount, GateFusion.DenseSmallBlocks(state.QubitCount, threads)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             state.Apply(instruction);

@@ -67,7 +67,7 @@ public sealed class GateFusionTests
             var circuit = DiagonalHeavyCircuit(random, qubits, gates);
             if (qubits >= 3)
             {
-                Assert.Contains(GateFusion.Fuse(circuit, 0, circuit.Count, qubits), instruction => instruction.Kind == InstructionKind.PivotDiagonal);
+                Assert.Contains(GateFusion.Fuse(circuit, 0, circuit.Count, qubits, denseSmallBlocks: false), instruction => instruction.Kind == InstructionKind.PivotDiagonal);
             }
 
             AssertFusedMatchesGateByGate(circuit, qubits, threads, $"{qubits} qubits, {gates} gates, seed {seed}, {threads} threads");
@@ -77,7 +77,7 @@ public sealed class GateFusionTests
     [Fact]
     public void Fuse_Qft_IsOnePassPerQubit()
     {
-        var fused = GateFusion.Fuse(Qft(5), 0, 15, 5);
+        var fused = GateFusion.Fuse(Qft(5), 0, 15, 5, denseSmallBlocks: true);
 
         // h on 4 and the cps from 3, 2, 1, 0 as one pivot diagonal, and so on down; h, cp and h on (0, 1) as a block.
         Assert.Equal(
@@ -85,6 +85,11 @@ public sealed class GateFusionTests
             fused.Select(instruction => instruction.Kind));
         Assert.Equal([4, 3, 2], fused.Take(3).Select(instruction => instruction.Target));
         Assert.Equal(Matrix2.H, fused[0].Diagonal!.Before);
+
+        // Where small blocks are applied gate by gate, the last step is its three gates.
+        var gateByGate = GateFusion.Fuse(Qft(5), 0, 15, 5, denseSmallBlocks: false);
+        Assert.Equal(fused.Take(3).Select(instruction => (instruction.Kind, instruction.Target)), gateByGate.Take(3).Select(instruction => (instruction.Kind, instruction.Target)));
+        Assert.Equal(Qft(5)[^3..], gateByGate[3..]);
     }
 
     [Fact]
@@ -100,7 +105,7 @@ public sealed class GateFusionTests
             Instruction.Unitary(0, Matrix2.H),
         ];
 
-        var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 3);
+        var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 3, denseSmallBlocks: false);
 
         // sx on 2 is dense and 1 is the pivot, so sx goes alone first; t, both controlled gates and s make one pass
         // around pivot 1; h on 0 comes after it.
@@ -126,7 +131,7 @@ public sealed class GateFusionTests
             Instruction.Swap(1, 0),
         ];
 
-        var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 3);
+        var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 3, denseSmallBlocks: false);
 
         // h·t on 0, rz·sx on 1, the cx, y on 1 and the swap: one 4x4 block on (0, 1); x on 2 stays a one-qubit gate.
         Assert.Equal(2, fused.Count);
@@ -136,8 +141,10 @@ public sealed class GateFusionTests
         Assert.True(fused[1].Matrix.IsPauliX);
     }
 
-    [Fact]
-    public void Fuse_LoneTwoQubitGate_StaysItself_AndAGateOnAnotherPairClosesTheBlock()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fuse_LoneTwoQubitGate_StaysItself_AndAGateOnAnotherPairClosesTheBlock(bool denseSmallBlocks)
     {
         List<Instruction> circuit =
         [
@@ -147,14 +154,81 @@ public sealed class GateFusionTests
             Instruction.Controlled(0, 1, 2, Matrix2.X),
         ];
 
-        var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 3);
+        var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 3, denseSmallBlocks);
 
-        // cx alone (its own kernel beats a dense pass); cp and h on (1, 2) as one block, closed by the Toffoli.
-        Assert.Equal(3, fused.Count);
+        // cx alone (its own kernel beats a dense pass); cp and h on (1, 2) as one block when small blocks are dense,
+        // else as themselves; the Toffoli closes the block.
         Assert.Equal(circuit[0], fused[0]);
-        Assert.Equal(InstructionKind.TwoQubitBlock, fused[1].Kind);
-        Assert.Equal((1, 2), (fused[1].Target, fused[1].Control0));
-        Assert.Equal(circuit[3], fused[2]);
+        if (denseSmallBlocks)
+        {
+            Assert.Equal(3, fused.Count);
+            Assert.Equal(InstructionKind.TwoQubitBlock, fused[1].Kind);
+            Assert.Equal((1, 2), (fused[1].Target, fused[1].Control0));
+        }
+        else
+        {
+            Assert.Equal(circuit, fused);
+        }
+
+        Assert.Equal(circuit[3], fused[^1]);
+    }
+
+    [Theory]
+    [InlineData(GateFusion.SmallBlockGates, false, false)]
+    [InlineData(GateFusion.SmallBlockGates + 1, false, true)]
+    [InlineData(GateFusion.SmallBlockGates, true, true)]
+    public void Fuse_SmallBlock_IsAppliedGateByGate_UnlessSmallBlocksAreDense(int gates, bool denseSmallBlocks, bool expectBlock)
+    {
+        var circuit = new List<Instruction> { Instruction.Controlled(0, 1, Matrix2.X) };
+        for (var i = 1; i < gates; i++)
+        {
+            circuit.Add(Instruction.Unitary(i % 2, Matrix2.U(0.3 * i, 0.2, 0.1)));
+        }
+
+        var fused = GateFusion.Fuse(circuit, 0, circuit.Count, 2, denseSmallBlocks);
+
+        if (expectBlock)
+        {
+            var block = Assert.Single(fused);
+            Assert.Equal(InstructionKind.TwoQubitBlock, block.Kind);
+        }
+        else
+        {
+            Assert.Equal(circuit, fused);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fuse_RandomCircuit_EitherWayForSmallBlocks_MatchesGateByGateTo1e12(bool denseSmallBlocks)
+    {
+        foreach (var seed in new[] { 4, 5, 6 })
+        {
+            var circuit = RandomCircuit(new Random(seed), 8, 400);
+            var unfused = new StateVector(8, threads: 1);
+            var fused = new StateVector(8, threads: 1);
+            foreach (var instruction in circuit)
+            {
+                unfused.Apply(instruction);
+            }
+
+            foreach (var instruction in GateFusion.Fuse(circuit, 0, circuit.Count, 8, denseSmallBlocks))
+            {
+                fused.Apply(instruction);
+            }
+
+            KernelReference.AssertClose(unfused.Amplitudes.ToArray(), fused.Amplitudes, $"seed {seed}, dense small blocks {denseSmallBlocks}");
+        }
+    }
+
+    [Fact]
+    public void DenseSmallBlocks_OnlyOnSeveralThreadsPast22Qubits()
+    {
+        Assert.False(GateFusion.DenseSmallBlocks(20, threads: 2));
+        Assert.False(GateFusion.DenseSmallBlocks(22, threads: 2));
+        Assert.False(GateFusion.DenseSmallBlocks(24, threads: 1));
+        Assert.True(GateFusion.DenseSmallBlocks(24, threads: 2));
     }
 
     [Fact]
@@ -162,7 +236,7 @@ public sealed class GateFusionTests
     {
         List<Instruction> circuit = [Instruction.Unitary(0, Matrix2.H), Instruction.Measure(0, 0), Instruction.Unitary(0, Matrix2.H)];
 
-        var fused = GateFusion.Fuse(circuit, 0, 1, 1);
+        var fused = GateFusion.Fuse(circuit, 0, 1, 1, denseSmallBlocks: false);
 
         var only = Assert.Single(fused);
         Assert.Equal(Matrix2.H, only.Matrix);
