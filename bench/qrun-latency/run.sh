@@ -3,6 +3,7 @@
 # Prints, for a Bell job, qrun's wall time minus the job's execution as the service logs it ("completed in"),
 # the status requests per second a long job costs, and the Bell jobs per second 8 concurrent clients get
 # through the emulator's lanes.
+# The emulator first runs BENCH_WARMUP Bell jobs (default 100), so its JIT has settled as in a running service.
 # Usage: bench/qrun-latency/run.sh        environment: BENCH_JOBS (sequential Bell jobs, default 40),
 #        BENCH_CLIENTS (default 8), BENCH_CLIENT_JOBS (jobs per client, default 15), BENCH_LONG_SECS (default 8),
 #        QRUN (a qrun executable to use instead of publishing one).
@@ -20,4 +21,6 @@ fi
 dotnet build "$root/src/SpankQrun.Emulator" -c Release >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
 SPANKQRUN_EMULATOR="$root/artifacts/bin/SpankQrun.Emulator/release/qrun-emulator.dll"
 export SPANKQRUN_EMULATOR
-exec dotnet run -c Release --project "$here/SpankQrun.QrunLatency.Bench.csproj" -- "$QRUN"
+dotnet build "$here/SpankQrun.QrunLatency.Bench.csproj" -c Release >"$work/bench-build.log" 2>&1 || { tail -20 "$work/bench-build.log"; exit 1; }
+# The built program rather than `dotnet run`, as bench/simulator/run.sh does: no SDK process stays beside it.
+"$root/artifacts/bin/SpankQrun.QrunLatency.Bench/release/SpankQrun.QrunLatency.Bench" "$QRUN"

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Amazon.Runtime;
-using Amazon.S3;
-using Amazon.S3.Model;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
 using SpankQrun.DirectAccess.Http;
@@ -11,11 +8,9 @@ namespace SpankQrun.DirectAccess.Storage;
 
 /// <summary>
 /// The job's objects in an S3-compatible bucket: upload the input, presign URLs for the service, read results
-/// and logs back, delete everything. AWSSDK.S3 only signs: every request is an ordinary HttpClient request on a
-/// presigned URL, through one pooled client that retries transient failures. The SDK's own per-request handler
-/// chain is not used: it added about 8 ms to a Bell job's qrun (bench/qrun-latency, the same run with and
-/// without it). Uploads are byte-exact (no aws-chunked encoding, no checksum trailer), which stores such as
-/// s3rver need.
+/// and logs back, delete everything. Every request is an ordinary HttpClient request on a URL presigned by
+/// <see cref="SigV4Presigner"/>, through one pooled client that retries transient failures. Uploads are byte-exact
+/// (no aws-chunked encoding, no checksum trailer), which stores such as s3rver need.
 /// </summary>
 public sealed class JobStorage : IDisposable
 {
@@ -27,26 +22,16 @@ public sealed class JobStorage : IDisposable
 
     private const int MaxErrorBodyBytes = 64 * 1024;
 
-    private readonly AmazonS3Client signer;
     private readonly HttpClient http;
     private readonly S3StorageOptions options;
     private readonly string endpointShown;
 
-    /// <summary>Creates the signer and the HTTP client for <paramref name="options"/>.</summary>
+    /// <summary>Creates the HTTP client for <paramref name="options"/>.</summary>
     public JobStorage(S3StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
         endpointShown = UrlRedactor.Redact(options.Endpoint);
-        var config = new AmazonS3Config
-        {
-            ServiceURL = options.Endpoint.AbsoluteUri,
-            AuthenticationRegion = options.Region,
-            ForcePathStyle = true,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        };
-        signer = new AmazonS3Client(new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey), config);
         var retry = new RetrySettings(options.MaxErrorRetry, RetryBaseDelay, RetryMaxDelay, options.RequestTimeout);
         http = new HttpClient(new ResilienceHandler(RetryPipeline.Create(retry, log: null)) { InnerHandler = new SocketsHttpHandler() })
         {
@@ -58,13 +43,8 @@ public sealed class JobStorage : IDisposable
     private static readonly TimeSpan RetryBaseDelay = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan RetryMaxDelay = TimeSpan.FromSeconds(5);
 
-    /// <summary>
-    /// The longest validity qrun asks for. SigV4 allows seven days, but once AWSSDK.S3 4.1.0 has corrected its clock
-    /// from a server's Date header (second precision), "seven days from now" can come out just over that limit, and
-    /// the SDK then silently returns a SigV2 URL, whose signature covers the Content-Type: the service's PUT is
-    /// refused with 403. An hour of margin keeps every URL SigV4.
-    /// </summary>
-    public static readonly TimeSpan MaxPresignedUrlLifetime = TimeSpan.FromDays(7) - TimeSpan.FromHours(1);
+    /// <summary>The longest validity a presigned URL gets: seven days, SigV4's limit; longer asks are shortened to it.</summary>
+    public static readonly TimeSpan MaxPresignedUrlLifetime = SigV4Presigner.MaxLifetime;
 
     /// <summary>The bucket this storage writes to.</summary>
     public string Bucket => options.Bucket;
@@ -73,80 +53,53 @@ public sealed class JobStorage : IDisposable
     public async Task PutAsync(string key, byte[] content, CancellationToken cancellationToken)
     {
         var body = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-        using var response = await RequestAsync("upload", key, HttpVerb.PUT, body, missingIsAnAnswer: false, cancellationToken).ConfigureAwait(false);
+        using var response = await RequestAsync("upload", key, HttpMethod.Put, body, missingIsAnAnswer: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A presigned GET URL for <paramref name="key"/> (the service reads the input with it). Secret.</summary>
-    public Task<string> PresignDownloadAsync(string key, TimeSpan validFor) => PresignAsync(key, HttpVerb.GET, validFor);
+    public Task<string> PresignDownloadAsync(string key, TimeSpan validFor) => Task.FromResult(Presign(key, HttpMethod.Get, validFor));
 
     /// <summary>A presigned PUT URL for <paramref name="key"/> (the service writes results and logs with it). Secret.</summary>
-    public Task<string> PresignUploadAsync(string key, TimeSpan validFor) => PresignAsync(key, HttpVerb.PUT, validFor);
+    public Task<string> PresignUploadAsync(string key, TimeSpan validFor) => Task.FromResult(Presign(key, HttpMethod.Put, validFor));
 
     /// <summary>The object's bytes, or null when it does not exist.</summary>
     public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        using var response = await RequestAsync("download", key, HttpVerb.GET, null, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
+        using var response = await RequestAsync("download", key, HttpMethod.Get, null, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
         return response is null ? null : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The object's size in bytes, or null when it does not exist.</summary>
     public async Task<long?> SizeAsync(string key, CancellationToken cancellationToken)
     {
-        using var response = await RequestAsync("stat", key, HttpVerb.HEAD, null, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
+        using var response = await RequestAsync("stat", key, HttpMethod.Head, null, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
         return response is null ? null : response.Content.Headers.ContentLength ?? 0;
     }
 
     /// <summary>Deletes the object; a missing object is not an error.</summary>
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        using var response = await RequestAsync("delete", key, HttpVerb.DELETE, null, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
+        using var response = await RequestAsync("delete", key, HttpMethod.Delete, null, missingIsAnAnswer: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        http.Dispose();
-        signer.Dispose();
-    }
+    public void Dispose() => http.Dispose();
 
     /// <summary>
-    /// A SigV4 presigned URL for <paramref name="verb"/> on <paramref name="key"/>, valid for <paramref name="validFor"/>
-    /// (at most <see cref="MaxPresignedUrlLifetime"/>). Secret: never print it whole.
+    /// A SigV4 presigned URL for <paramref name="method"/> on <paramref name="key"/>, valid for <paramref name="validFor"/>
+    /// (1 s to <see cref="MaxPresignedUrlLifetime"/>; shorter or longer asks are brought to those). Secret: never print it whole.
     /// </summary>
-    private async Task<string> PresignAsync(string key, HttpVerb verb, TimeSpan validFor)
-    {
-        if (validFor > MaxPresignedUrlLifetime)
-        {
-            validFor = MaxPresignedUrlLifetime;
-        }
-
-        var request = new GetPreSignedUrlRequest
-        {
-            BucketName = options.Bucket,
-            Key = key,
-            Verb = verb,
-            Expires = DateTime.UtcNow + validFor,
-            Protocol = options.Endpoint.Scheme == Uri.UriSchemeHttps ? Protocol.HTTPS : Protocol.HTTP,
-        };
-        try
-        {
-            return await signer.GetPreSignedURLAsync(request).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is AmazonClientException or ArgumentException)
-        {
-            throw new StorageException(StorageMessages.Failed("presign", options.Bucket, key, endpointShown, UrlRedactor.Redact(exception.Message)), isUnreachable: false);
-        }
-    }
+    private string Presign(string key, HttpMethod method, TimeSpan validFor) =>
+        SigV4Presigner.Presign(options, method.Method, key, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(Math.Clamp(validFor.TotalSeconds, 1, MaxPresignedUrlLifetime.TotalSeconds)));
 
     /// <summary>
-    /// One request, <paramref name="verb"/> on <paramref name="key"/>, on a URL presigned for it: the answer when it
+    /// One request, <paramref name="method"/> on <paramref name="key"/>, on a URL presigned for it: the answer when it
     /// succeeded; null when the object does not exist and <paramref name="missingIsAnAnswer"/> (reads and deletes,
     /// never an upload); any other answer, or none, is a <see cref="StorageException"/>.
     /// </summary>
-    private async Task<HttpResponseMessage?> RequestAsync(string action, string key, HttpVerb verb, HttpContent? content, bool missingIsAnAnswer, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage?> RequestAsync(string action, string key, HttpMethod method, HttpContent? content, bool missingIsAnAnswer, CancellationToken cancellationToken)
     {
-        var url = await PresignAsync(key, verb, RequestUrlLifetime).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(MethodOf(verb), url) { Content = content };
+        using var request = new HttpRequestMessage(method, Presign(key, method, RequestUrlLifetime)) { Content = content };
         var response = await SendAsync(action, key, request, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -166,15 +119,6 @@ public sealed class JobStorage : IDisposable
         response.Dispose();
         return null;
     }
-
-    private static HttpMethod MethodOf(HttpVerb verb) => verb switch
-    {
-        HttpVerb.GET => HttpMethod.Get,
-        HttpVerb.HEAD => HttpMethod.Head,
-        HttpVerb.PUT => HttpMethod.Put,
-        HttpVerb.DELETE => HttpMethod.Delete,
-        _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
-    };
 
     /// <summary>Sends one request (retried on transient failures); a store that does not answer is a <see cref="StorageException"/>.</summary>
     private async Task<HttpResponseMessage> SendAsync(string action, string key, HttpRequestMessage request, CancellationToken cancellationToken)
