@@ -46,6 +46,9 @@ public sealed class JobStorage : IDisposable
     /// <summary>The longest validity a presigned URL gets: seven days, SigV4's limit; longer asks are shortened to it.</summary>
     public static readonly TimeSpan MaxPresignedUrlLifetime = SigV4Presigner.MaxLifetime;
 
+    /// <summary>Starts loading the crypto library signatures need, on a pool thread (see <see cref="SigV4Presigner.WarmUp"/>).</summary>
+    public static void WarmUpSigning() => SigV4Presigner.WarmUp();
+
     /// <summary>The bucket this storage writes to.</summary>
     public string Bucket => options.Bucket;
 

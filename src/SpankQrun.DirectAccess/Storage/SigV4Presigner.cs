@@ -23,6 +23,24 @@ internal static class SigV4Presigner
     private const string Algorithm = "AWS4-HMAC-SHA256";
 
     /// <summary>
+    /// Loads the platform's crypto library (OpenSSL on Linux: some 5–10 ms at its first use) on a pool thread, so that
+    /// a caller can overlap it with other start-up work instead of paying it at the first signature.
+    /// </summary>
+    public static void WarmUp() => ThreadPool.UnsafeQueueUserWorkItem(
+        static _ =>
+        {
+            try
+            {
+                SHA256.HashData(ReadOnlySpan<byte>.Empty);
+            }
+            catch (Exception exception) when (exception is CryptographicException or TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
+            {
+                // Nothing to do here: the first real signature meets the same failure and reports it.
+            }
+        },
+        null);
+
+    /// <summary>
     /// A URL that lets its holder send <paramref name="method"/> on <paramref name="key"/> in the bucket of
     /// <paramref name="options"/> from <paramref name="now"/> for <paramref name="validFor"/> (1 s to
     /// <see cref="MaxLifetime"/>). Secret: it carries a signature.

@@ -32,6 +32,8 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
             return await new GatewayJobRunner(host, reporter, output, interruptedExitCode, Trace).RunAsync(request, interruption).ConfigureAwait(false);
         }
 
+        // Every direct-mode run signs S3 URLs: the crypto library loads while the input is read and checked.
+        JobStorage.WarmUpSigning();
         var (preflight, exitCode) = RunPreflight.Run(
             host, reporter, request, QrunSettingsReader.Read, settings => settings.Primitive, interruptedExitCode, interruption);
         if (preflight is null)
