@@ -6,6 +6,7 @@ namespace SpankQrun.Gateway.Contract;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(CreateJobRequest))]
 [JsonSerializable(typeof(CreateJobResponse))]
+[JsonSerializable(typeof(SubmitJobRequest))]
 [JsonSerializable(typeof(JobView))]
 [JsonSerializable(typeof(JobList))]
 [JsonSerializable(typeof(HealthResponse))]

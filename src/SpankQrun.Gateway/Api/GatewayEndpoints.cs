@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SpankQrun.Gateway.Auth;
 using SpankQrun.Gateway.Contract;
 using SpankQrun.Gateway.Jobs;
@@ -16,7 +17,7 @@ public static class GatewayEndpoints
         app.MapPost(GatewayPaths.Jobs, (HttpContext c, GatewayJobs jobs, MungeAuthenticator auth) =>
             AuthenticatedAsync(c, auth, async caller =>
             {
-                var request = await ReadBodyAsync(c).ConfigureAwait(false);
+                var request = await ReadBodyAsync(c, GatewayJsonContext.Default.CreateJobRequest).ConfigureAwait(false);
                 var created = await jobs.CreateAsync(caller, request, c.RequestAborted).ConfigureAwait(false);
                 return Results.Json(created, GatewayJsonContext.Default.CreateJobResponse, statusCode: 201);
             }));
@@ -28,7 +29,13 @@ public static class GatewayEndpoints
                 Results.Json(await jobs.GetAsync(caller, id, c.RequestAborted).ConfigureAwait(false), GatewayJsonContext.Default.JobView)));
         app.MapPost(GatewayPaths.Jobs + "/{id}/submit", (string id, HttpContext c, GatewayJobs jobs, MungeAuthenticator auth) =>
             AuthenticatedAsync(c, auth, async caller =>
-                Results.Json(await jobs.SubmitAsync(caller, id, c.RequestAborted).ConfigureAwait(false), GatewayJsonContext.Default.JobView, statusCode: 202)));
+            {
+                // The body is optional: a client that gave the timeout at creation sends none.
+                var request = c.Request.ContentLength > 0 || c.Request.Headers.TransferEncoding.Count > 0
+                    ? await ReadBodyAsync(c, GatewayJsonContext.Default.SubmitJobRequest).ConfigureAwait(false)
+                    : new SubmitJobRequest();
+                return Results.Json(await jobs.SubmitAsync(caller, id, request, c.RequestAborted).ConfigureAwait(false), GatewayJsonContext.Default.JobView, statusCode: 202);
+            }));
         app.MapPost(GatewayPaths.Jobs + "/{id}/cancel", (string id, HttpContext c, GatewayJobs jobs, MungeAuthenticator auth) =>
             AuthenticatedAsync(c, auth, async caller =>
             {
@@ -97,11 +104,11 @@ public static class GatewayEndpoints
         return query < 0 ? raw : raw[..query];
     }
 
-    private static async Task<CreateJobRequest> ReadBodyAsync(HttpContext context)
+    private static async Task<T> ReadBodyAsync<T>(HttpContext context, JsonTypeInfo<T> type)
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync(context.Request.Body, GatewayJsonContext.Default.CreateJobRequest, context.RequestAborted).ConfigureAwait(false)
+            return await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted).ConfigureAwait(false)
                 ?? throw new GatewayProblem(400, GatewayErrorCodes.InvalidRequest, GatewayMessages.BodyNotJson("null"), GatewayMessages.InvalidRequestSolution);
         }
         catch (JsonException e)

@@ -40,6 +40,8 @@ public static class GatewayHosting
         builder.Services.AddSingleton<SlurmClient>();
         builder.Services.AddSingleton<SlurmJobCache>();
         builder.Services.AddSingleton<BackendServices>();
+        builder.Services.AddSingleton<JobEndNotifier>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<JobEndNotifier>());
         builder.Services.AddSingleton<JobStatusUpdater>();
         builder.Services.AddSingleton<MungeAuthenticator>();
         builder.Services.AddSingleton<GatewayJobs>();

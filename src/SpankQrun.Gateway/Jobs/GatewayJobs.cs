@@ -50,8 +50,9 @@ public sealed class GatewayJobs(
         return new CreateJobResponse { Id = job.Id, InputUploadUrl = url, InputUploadExpiresAt = job.CreatedTime + settings.UploadUrlLifetime };
     }
 
-    public async Task<JobView> SubmitAsync(Caller caller, string id, CancellationToken cancellationToken)
+    public async Task<JobView> SubmitAsync(Caller caller, string id, SubmitJobRequest request, CancellationToken cancellationToken)
     {
+        ValidateTimeout(request.TimeoutSecs);
         var job = await OwnJobAsync(caller, id, cancellationToken).ConfigureAwait(false);
         await AuthorizeAsync(caller, job.SlurmJobId, job.Backend, cancellationToken).ConfigureAwait(false);
         if (job.IsSubmitted || job.Status != GatewayJobStatus.Uploading)
@@ -66,6 +67,7 @@ public sealed class GatewayJobs(
             throw new GatewayProblem(413, GatewayErrorCodes.TooLarge, GatewayMessages.InputTooLarge(size, settings.MaxInputBytes), GatewayMessages.InputTooLargeSolution);
         }
 
+        job.TimeoutSecs = request.TimeoutSecs ?? job.TimeoutSecs;
         var submission = new JobSubmission
         {
             Id = job.Id,
@@ -86,7 +88,8 @@ public sealed class GatewayJobs(
         job.SubmittedTime = time.GetUtcNow();
         job.Status = GatewayJobStatus.Queued;
         await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("job {Id} submitted to Direct Access for Slurm job {SlurmJob} uid {Uid} backend {Backend}", job.Id, job.SlurmJobId, job.Uid, job.Backend);
+        logger.LogInformation("job {Id} submitted to Direct Access for Slurm job {SlurmJob} uid {Uid} backend {Backend} timeout {Timeout} s",
+            job.Id, job.SlurmJobId, job.Uid, job.Backend, job.TimeoutSecs);
         return await ViewAsync(job).ConfigureAwait(false);
     }
 
@@ -181,6 +184,12 @@ public sealed class GatewayJobs(
         return job!;
     }
 
+    private void ValidateTimeout(int? timeoutSecs)
+    {
+        if (timeoutSecs is { } timeout && (timeout < 1 || timeout > settings.MaxTimeoutSecs))
+            throw new GatewayProblem(400, GatewayErrorCodes.InvalidRequest, GatewayMessages.TimeoutOutOfRange(timeout, settings.MaxTimeoutSecs), GatewayMessages.TimeoutOutOfRangeSolution);
+    }
+
     private void Validate(CreateJobRequest request)
     {
         static GatewayProblem Invalid(string message) => new(400, GatewayErrorCodes.InvalidRequest, message, GatewayMessages.InvalidRequestSolution);
@@ -193,8 +202,7 @@ public sealed class GatewayJobs(
             throw Invalid(GatewayMessages.BackendNotOffered(request.Backend.Length > 64 ? request.Backend[..64] : request.Backend, settings.Backends.Keys));
         if (!Primitives.Contains(request.ProgramId))
             throw Invalid(GatewayMessages.FieldInvalid("program_id", "sampler or estimator"));
-        if (request.TimeoutSecs is { } timeout && (timeout < 1 || timeout > settings.MaxTimeoutSecs))
-            throw new GatewayProblem(400, GatewayErrorCodes.InvalidRequest, GatewayMessages.TimeoutOutOfRange(timeout, settings.MaxTimeoutSecs), GatewayMessages.TimeoutOutOfRangeSolution);
+        ValidateTimeout(request.TimeoutSecs);
         if (request.LogLevel is { } level && !LogLevels.Contains(level))
             throw Invalid(GatewayMessages.FieldInvalid("log_level", string.Join(", ", LogLevels)));
         if (request.InputBytes < 1)

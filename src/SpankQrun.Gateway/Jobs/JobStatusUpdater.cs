@@ -6,7 +6,7 @@ using SpankQrun.Gateway.Store;
 namespace SpankQrun.Gateway.Jobs;
 
 /// <summary>Brings a job's record up to date with Direct Access, and removes a job and its objects.</summary>
-public sealed class JobStatusUpdater(GatewayStore store, BackendServices backends, TimeProvider time, IEnumerable<IDirectAccessJobEndObserver> endObservers, ILogger<JobStatusUpdater> logger)
+public sealed class JobStatusUpdater(GatewayStore store, BackendServices backends, TimeProvider time, JobEndNotifier jobEnds, ILogger<JobStatusUpdater> logger)
 {
     /// <summary>Reads the job's status from Direct Access and records any change (final: usage and results size too).</summary>
     public async Task<bool> RefreshAsync(GatewayJob job, CancellationToken cancellationToken)
@@ -63,6 +63,8 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
         // The objects are independent: delete them side by side (qrun waits for this at the end of every job).
         await Task.WhenAll(JobObjectKeys.All(job.Id).Select(key => storage.DeleteAsync(key, cancellationToken))).ConfigureAwait(false);
         await MarkDeletedAsync(job, reason, cancellationToken).ConfigureAwait(false);
+        // The job's end is accounted before its removal is answered (see JobEndNotifier).
+        await jobEnds.WaitAsync(job.Id, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -132,19 +134,7 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
         logger.LogInformation("job {Id} of Slurm job {SlurmJob} uid {Uid}: {Before} -> {Status}{Reason}",
             job.Id, job.SlurmJobId, job.Uid, before, job.Status, job.ReasonCode is null ? "" : $" (reason {job.ReasonCode})");
         if (GatewayJobStatus.IsFinal(job.Status))
-        {
-            foreach (var observer in endObservers)
-            {
-                try
-                {
-                    await observer.OnDirectAccessJobEndedAsync(job, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning("job {Id} of Slurm job {SlurmJob}: end observer {Observer} failed: {Message}", job.Id, job.SlurmJobId, observer.GetType().Name, e.Message);
-                }
-            }
-        }
+            jobEnds.Notify(job);
 
         return true;
     }

@@ -57,14 +57,15 @@ internal sealed class GatewayClient : IDisposable
         (await SendAsync(HttpMethod.Post, GatewayPaths.Jobs, JsonContent(body, GatewayJsonContext.Default.CreateJobRequest), GatewayJsonContext.Default.CreateJobResponse, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>
-    /// Submits the uploaded job. A 409 on a later attempt means an earlier attempt was accepted: the job
-    /// is then read instead.
+    /// Submits the uploaded job with its timeout. A 409 on a later attempt means an earlier attempt was accepted: the
+    /// job is then read instead.
     /// </summary>
-    public async Task<JobView> SubmitAsync(string id, CancellationToken cancellationToken)
+    public async Task<JobView> SubmitAsync(string id, int timeoutSeconds, CancellationToken cancellationToken)
     {
+        var body = JsonContent(new SubmitJobRequest { TimeoutSecs = timeoutSeconds }, GatewayJsonContext.Default.SubmitJobRequest);
         try
         {
-            return (await SendAsync(HttpMethod.Post, GatewayPaths.Submit(id), null, GatewayJsonContext.Default.JobView, cancellationToken).ConfigureAwait(false))!;
+            return (await SendAsync(HttpMethod.Post, GatewayPaths.Submit(id), body, GatewayJsonContext.Default.JobView, cancellationToken).ConfigureAwait(false))!;
         }
         catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.Conflict && failure.Data.Contains(RetriedKey))
         {

@@ -20,32 +20,24 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
 {
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
+        // Cancelled by a signal, or at the end of a run that failed before it needed the time left (squeue is killed).
+        using var timeLeftStop = CancellationTokenSource.CreateLinkedTokenSource(interruption);
         var (preflight, exitCode) = RunPreflight.Run(
-            host, reporter, request, GatewaySettings.Read, settings => settings.Primitive, interruptedExitCode, interruption);
+            host, reporter, request, GatewaySettings.Read, settings => settings.Primitive, interruptedExitCode, timeLeftStop.Token);
         if (preflight is null)
         {
             return exitCode;
         }
 
         var (input, settings, timeLeftQuery) = preflight;
-        TimeSpan? timeLeft;
-        try
-        {
-            // The gateway's first request carries the timeout, which needs the time left.
-            timeLeft = await timeLeftQuery.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (interruption.IsCancellationRequested)
-        {
-            return interruptedExitCode();
-        }
-
-        trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;
         using var client = new GatewayClient(settings.Gateway, retry, reporter.Line, host.GatewayCredential);
         string? id = null;
         try
         {
-            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds, host.MaxTimeoutSeconds);
+            // Slurm's time left (squeue, some 20 ms in a job) is needed only for the timeout, which goes with the
+            // submit: the job is created and its input uploaded meanwhile. The creation carries only an explicit
+            // --timeout (a gateway that reads no submit body still honours that one).
             var created = await client.CreateJobAsync(
                 new CreateJobRequest
                 {
@@ -53,7 +45,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
                     SlurmStepId = settings.SlurmStepId,
                     Backend = settings.Backend,
                     ProgramId = settings.Primitive.ToProgramId(),
-                    TimeoutSecs = (int)Math.Min(timeout.Seconds, int.MaxValue),
+                    TimeoutSecs = request.TimeoutSeconds is { } requested ? (int)Math.Min(requested, int.MaxValue) : null,
                     LogLevel = request.LogLevel,
                     InputBytes = input.Length,
                 },
@@ -62,11 +54,14 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
             trace.Id = id;
             await client.UploadAsync(created.InputUploadUrl, input, interruption).ConfigureAwait(false);
             trace.InputUploaded = true;
+            var timeLeft = await timeLeftQuery.ConfigureAwait(false);
+            trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
+            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds, host.MaxTimeoutSeconds);
             interruption.ThrowIfCancellationRequested();
             trace.SubmitStarted = true;
             try
             {
-                await client.SubmitAsync(id, interruption).ConfigureAwait(false);
+                await client.SubmitAsync(id, (int)Math.Min(timeout.Seconds, int.MaxValue), interruption).ConfigureAwait(false);
             }
             catch (GatewayFailure failure) when (failure.StatusCode is >= 400 and < 500)
             {
@@ -105,10 +100,28 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         }
         finally
         {
+            await StopAsync(timeLeftQuery, timeLeftStop).ConfigureAwait(false);
             if (id is not null)
             {
                 await CleanUpAsync(client, id).ConfigureAwait(false);
             }
+        }
+    }
+
+    private static async Task StopAsync(Task<TimeSpan?> timeLeftQuery, CancellationTokenSource stop)
+    {
+        if (!timeLeftQuery.IsCompleted)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await timeLeftQuery.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped here or by a signal: the run's outcome is already decided.
         }
     }
 

@@ -122,6 +122,42 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task The_submit_may_carry_the_timeout_checked_like_the_creations_and_Direct_Access_gets_it()
+    {
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var user = gateway.As("qrunuser");
+        var created = await user.CreateAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput.Length);
+        using (var put = await new HttpClient().PutAsync(created.InputUploadUrl, new StringContent(TestFiles.SamplerInput)))
+            Assert.True(put.IsSuccessStatusCode);
+
+        foreach (var (body, message) in new[]
+        {
+            ("""{"timeout_secs":86401}""", "timeout_secs is 86401: expected 1 to 86400 s"),
+            ("""{"timeout_secs":0}""", "timeout_secs is 0: expected 1 to 86400 s"),
+            ("""{"timeout_secs":"soon"}""", "the request body is not the expected JSON"),
+        })
+        {
+            using var refused = await user.SendAsync(HttpMethod.Post, GatewayPaths.Submit(created.Id), body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(message, ErrorText.Message(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(GatewayJobStatus.Uploading, (await user.GetAsync(created.Id)).View!.Status);
+        Assert.False(await EmulatorKnowsAsync(created.Id));
+
+        using (var accepted = await user.SendAsync(HttpMethod.Post, GatewayPaths.Submit(created.Id), """{"timeout_secs":777}"""))
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var final = await user.WaitFinalAsync(created.Id, TimeSpan.FromSeconds(60));
+
+        // What Direct Access received: the service's log names the timeout it runs the job under (creation said 600).
+        Assert.Equal(GatewayJobStatus.Completed, final.Status);
+        var serviceLog = await new HttpClient().GetStringAsync(final.LogsUrl);
+        Assert.Contains("(timeout 777 s)", serviceLog, StringComparison.Ordinal);
+        Assert.Equal(777, (await gateway.Services.GetRequiredService<GatewayStore>().FindAsync(created.Id, default))!.TimeoutSecs);
+        Assert.Contains(gateway.Log.Lines, l => l.Contains($"job {created.Id} submitted to Direct Access", StringComparison.Ordinal) && l.Contains("timeout 777 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_Slurm_job_that_is_not_running_gets_nothing()
     {
         var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
@@ -157,7 +193,9 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
         await SlurmJobs.CancelAsync(slurmJob);
         var clock = Stopwatch.StartNew();
         await WaitUntilAsync(async () => !await EmulatorKnowsAsync(running.Id) && (await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket)).Count == 0, NothingLeftBehind);
-        await WaitUntilAsync(() => Task.FromResult(observer.CallsFor(slurmJob).Count > 0), NothingLeftBehind - clock.Elapsed);
+        // The report is logged after the observer ran and the Slurm job was marked reported: past it, a pass has nothing to do.
+        bool Reported() => watched.Log.Lines.Any(l => l.Contains($"Slurm job {slurmJob} ended", StringComparison.Ordinal) && l.Contains("nothing left behind", StringComparison.Ordinal));
+        await WaitUntilAsync(() => Task.FromResult(Reported()), NothingLeftBehind - clock.Elapsed);
 
         var store = watched.Services.GetRequiredService<GatewayStore>();
         var record = (await store.FindAsync(running.Id, default))!;
@@ -170,7 +208,30 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
         Assert.Equal(2, call.Jobs.Count);
         await watched.Watcher.PassAsync(default);
         Assert.Single(observer.CallsFor(slurmJob));
-        Assert.Contains(watched.Log.Lines, l => l.Contains($"Slurm job {slurmJob} ended", StringComparison.Ordinal) && l.Contains("nothing left behind", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_poll_that_sees_the_end_is_answered_before_the_usage_is_written_and_the_DELETE_only_after()
+    {
+        var observer = new HeldJobEndObserver();
+        var database = "sqlite:" + Path.Combine(Path.GetDirectoryName(environment.DatabasePath)!, "held.db");
+        await using var held = await environment.StartGatewayAsync(
+            environment.ConfigText(database: database), s => s.AddSingleton<IDirectAccessJobEndObserver>(observer));
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var user = held.As("qrunuser");
+
+        var job = await user.RunAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput);
+        var final = await user.WaitFinalAsync(job.Id, TimeSpan.FromSeconds(60));
+        await observer.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(GatewayJobStatus.Completed, final.Status);
+        var delete = user.SendAsync(HttpMethod.Delete, GatewayPaths.Job(job.Id));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(delete.IsCompleted, "the DELETE was answered while the job's end was still being accounted");
+        observer.Release.SetResult();
+        using var deleted = await delete.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal([job.Id], observer.Seen);
     }
 
     [Fact]
@@ -189,8 +250,10 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
         Assert.Contains(view!.Status, new[] { GatewayJobStatus.Queued, GatewayJobStatus.Running });
 
         await SlurmJobs.CancelAsync(slurmJob);
-        await WaitUntilAsync(async () => !await EmulatorKnowsAsync(id), NothingLeftBehind);
-        Assert.NotNull((await after.Services.GetRequiredService<GatewayStore>().FindAsync(id, default))!.DeletedTime);
+        // The deletion is recorded after the Direct Access job and the objects are gone: wait for both.
+        var store = after.Services.GetRequiredService<GatewayStore>();
+        await WaitUntilAsync(async () => !await EmulatorKnowsAsync(id) && (await store.FindAsync(id, default))!.DeletedTime is not null, NothingLeftBehind);
+        Assert.DoesNotContain(await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket), key => key.Contains(id, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -316,6 +379,23 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
         {
             Assert.True(DateTime.UtcNow < deadline, $"not within {timeout.TotalSeconds:0} s");
             await Task.Delay(500);
+        }
+    }
+
+    private sealed class HeldJobEndObserver : IDirectAccessJobEndObserver
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<string> Seen { get; } = [];
+
+        public async Task OnDirectAccessJobEndedAsync(GatewayJob job, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            lock (Seen)
+                Seen.Add(job.Id);
         }
     }
 

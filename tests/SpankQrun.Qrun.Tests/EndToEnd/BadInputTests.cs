@@ -38,6 +38,31 @@ public sealed class BadInputTests(QrunServices services) : IClassFixture<QrunSer
         return AssertRejectedAsync("sampler", content: null, "cannot read input file", "missing.json");
     }
 
+    [Fact]
+    public async Task InAJob_TheTimeLeftIsAskedBeforeTheInputIsValidated_AndStoppedWhenItIsRejected()
+    {
+        using var scratch = new ScratchDirectory();
+        var input = scratch.Write("input.json", """{"pubs":[],"version":2}""");
+        var asked = new List<CancellationToken>();
+        var neverAnswered = new TaskCompletionSource<TimeSpan?>();
+        var host = InProcessQrun.Host(services.Environment("fake_lagos", "sampler")) with
+        {
+            TimeLeft = (_, _, token) =>
+            {
+                asked.Add(token);
+                return neverAnswered.Task;
+            },
+        };
+
+        var result = await InProcessQrun.RunAsync(host, CancellationToken.None, input);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("found an empty array", result.Error, StringComparison.Ordinal);
+        // Asked once, while the input was being validated, and cancelled (squeue killed) when it was rejected.
+        Assert.True(Assert.Single(asked).IsCancellationRequested);
+        Assert.Empty(await services.BucketKeysAsync());
+    }
+
     private async Task AssertRejectedAsync(string primitive, string? content, string expectedPath, string expectedText)
     {
         using var scratch = new ScratchDirectory();

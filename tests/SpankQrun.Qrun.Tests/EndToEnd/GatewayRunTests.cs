@@ -35,6 +35,34 @@ public sealed class GatewayRunTests(GatewayServices services) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task SlurmTimeLeft_IsAskedWhileTheJobIsCreatedAndUploaded_AndTheServiceRunsItUnderThatTimeout()
+    {
+        services.SetSlurmJobs(("106", "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        var squeueAnswers = new TaskCompletionSource<TimeSpan?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var host = InProcessQrun.Host(services.TaskEnvironment("106", "fake_lagos")) with { TimeLeft = (_, _, _) => squeueAnswers.Task };
+
+        var run = InProcessQrun.RunAsync(host, CancellationToken.None, input, "--log-level", "info");
+        // Slurm has not answered yet, and the job is already created (its input on its way or uploaded).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!services.GatewayOutput.Contains("created for Slurm job 106", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job was not created before Slurm answered\n" + services.GatewayOutput);
+            await Task.Delay(20);
+        }
+
+        Assert.False(run.IsCompleted);
+        squeueAnswers.SetResult(TimeSpan.FromMinutes(10));
+        var result = await run;
+
+        Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
+        Assert.Contains("timeout 720 s = Slurm time left + 120 s grace", result.Error);
+        // The service's own log, which qrun prints: the Direct Access job ran under that timeout.
+        Assert.Contains("running sampler (timeout 720 s)", result.Error);
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task StepForAnotherBackend_IsRefusedWithExit2NamingBoth()
     {
         services.SetSlurmJobs(("102", "RUNNING", "fake_lagos"));

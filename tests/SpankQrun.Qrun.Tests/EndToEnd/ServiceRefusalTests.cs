@@ -121,12 +121,22 @@ public sealed class ServiceRefusalTests(QrunServices services) : IClassFixture<Q
         var resultsPath = Path.Combine(directory, "results.json");
         var host = InProcessQrun.Host(services.Environment("fake_lagos", "sampler")) with
         {
-            // Runs after the early writability check and before the upload: the write at the end must fail.
-            TimeLeft = (_, _, _) =>
-            {
-                Directory.Delete(directory);
-                return Task.FromResult<TimeSpan?>(null);
-            },
+            // Slurm's answer is awaited after the early writability check, while the input is uploaded, and before
+            // the submit: the directory goes once the input is in the bucket, so the write at the end must fail.
+            TimeLeft = (_, _, token) => Task.Run<TimeSpan?>(
+                async () =>
+                {
+                    var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+                    while (!(await services.BucketKeysAsync()).Any(key => key.StartsWith("input_", StringComparison.Ordinal)))
+                    {
+                        Assert.True(DateTime.UtcNow < deadline, "the input was never uploaded");
+                        await Task.Delay(10, token);
+                    }
+
+                    Directory.Delete(directory);
+                    return null;
+                },
+                token),
         };
 
         var result = await InProcessQrun.RunAsync(host, CancellationToken.None, "--results", resultsPath, SmallInput());

@@ -43,10 +43,24 @@ public sealed class GatewayClientTests
         var credentials = new Credentials();
         using var client = Client(stub, credentials);
 
-        await client.SubmitAsync("j-1", CancellationToken.None);
+        await client.SubmitAsync("j-1", 720, CancellationToken.None);
 
         Assert.Equal(["qrun-gateway/1 POST /gateway/v1/jobs/j-1/submit", "qrun-gateway/1 POST /gateway/v1/jobs/j-1/submit"], credentials.Payloads);
         Assert.Equal(["MUNGE cred-1", "MUNGE cred-2"], stub.Requests.Select(r => r.Authorization));
+    }
+
+    [Fact]
+    public async Task Submit_CarriesTheTimeoutOnEveryAttempt()
+    {
+        var calls = 0;
+        var stub = new StubService((_, _) => ++calls == 1
+            ? StubService.Json(HttpStatusCode.ServiceUnavailable, """{"status_code":503,"title":"Slurm","errors":[]}""")
+            : StubService.Json(HttpStatusCode.Accepted, JobView));
+        using var client = Client(stub, new Credentials());
+
+        await client.SubmitAsync("j-1", 720, CancellationToken.None);
+
+        Assert.Equal(["""{"timeout_secs":720}""", """{"timeout_secs":720}"""], stub.Requests.Select(r => r.Body));
     }
 
     [Fact]
@@ -93,7 +107,7 @@ public sealed class GatewayClientTests
                 : StubService.Json(HttpStatusCode.Conflict, """{"status_code":409,"title":"submitted","errors":[{"code":"GW409","message":"already submitted","solution":""}]}"""));
         using var client = Client(stub, new Credentials());
 
-        var job = await client.SubmitAsync("j-1", CancellationToken.None);
+        var job = await client.SubmitAsync("j-1", 720, CancellationToken.None);
 
         Assert.Equal("Queued", job.Status);
     }
