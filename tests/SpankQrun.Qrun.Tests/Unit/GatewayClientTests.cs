@@ -30,16 +30,22 @@ public sealed class GatewayClientTests
         }
     }
 
+    /// <summary>503 to the first request, then the submitted job.</summary>
+    private static StubService UnavailableOnceThenAccepted()
+    {
+        var calls = 0;
+        return new StubService((_, _) => Interlocked.Increment(ref calls) == 1
+            ? StubService.Json(HttpStatusCode.ServiceUnavailable, """{"status_code":503,"title":"Slurm","errors":[]}""")
+            : StubService.Json(HttpStatusCode.Accepted, JobView));
+    }
+
     private static GatewayClient Client(StubService stub, Credentials credentials, List<string>? log = null) =>
         new(Gateway, InProcessQrun.FastRetry, line => log?.Add(line), credentials.Encode, stub.CreateHandler);
 
     [Fact]
     public async Task EveryAttempt_CarriesAFreshCredentialForThatMethodAndPath()
     {
-        var calls = 0;
-        var stub = new StubService((_, _) => ++calls == 1
-            ? StubService.Json(HttpStatusCode.ServiceUnavailable, """{"status_code":503,"title":"Slurm","errors":[]}""")
-            : StubService.Json(HttpStatusCode.Accepted, JobView));
+        var stub = UnavailableOnceThenAccepted();
         var credentials = new Credentials();
         using var client = Client(stub, credentials);
 
@@ -52,10 +58,7 @@ public sealed class GatewayClientTests
     [Fact]
     public async Task Submit_CarriesTheTimeoutOnEveryAttempt()
     {
-        var calls = 0;
-        var stub = new StubService((_, _) => ++calls == 1
-            ? StubService.Json(HttpStatusCode.ServiceUnavailable, """{"status_code":503,"title":"Slurm","errors":[]}""")
-            : StubService.Json(HttpStatusCode.Accepted, JobView));
+        var stub = UnavailableOnceThenAccepted();
         using var client = Client(stub, new Credentials());
 
         await client.SubmitAsync("j-1", 720, CancellationToken.None);
