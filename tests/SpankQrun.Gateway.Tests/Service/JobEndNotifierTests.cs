@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpankQrun.Gateway.Jobs;
 using SpankQrun.Gateway.Store;
+using SpankQrun.Gateway.Tests.Infrastructure;
 
 namespace SpankQrun.Gateway.Tests.Service;
 
@@ -13,7 +14,7 @@ public sealed class JobEndNotifierTests
     [Fact]
     public async Task Notify_ReturnsBeforeTheObserverEnds_AndWaitAsyncEndsWithIt()
     {
-        var observer = new HeldObserver();
+        var observer = new HeldJobEndObserver();
         using var notifier = new JobEndNotifier([observer], NullLogger<JobEndNotifier>.Instance);
 
         notifier.Notify(Job("a"));
@@ -32,7 +33,7 @@ public sealed class JobEndNotifierTests
     public async Task AFailingObserver_IsLoggedAndTheNextStillRuns()
     {
         var log = new ListLogger();
-        var second = new HeldObserver();
+        var second = new HeldJobEndObserver();
         second.Release.SetResult();
         using var notifier = new JobEndNotifier([new FailingObserver(), second], log);
 
@@ -46,7 +47,7 @@ public sealed class JobEndNotifierTests
     [Fact]
     public async Task Stop_WaitsForRunningObservers_AndCancelsThemWhenTheHostsStopTimeoutEnds()
     {
-        var observer = new HeldObserver();
+        var observer = new HeldJobEndObserver();
         using var notifier = new JobEndNotifier([observer], NullLogger<JobEndNotifier>.Instance);
         notifier.Notify(Job("c"));
         await observer.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -59,32 +60,6 @@ public sealed class JobEndNotifierTests
         await timeout.CancelAsync();
         await stop.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(observer.Cancelled);
-    }
-
-    private sealed class HeldObserver : IDirectAccessJobEndObserver
-    {
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public List<string> Seen { get; } = [];
-
-        public bool Cancelled { get; private set; }
-
-        public async Task OnDirectAccessJobEndedAsync(GatewayJob job, CancellationToken cancellationToken)
-        {
-            Started.TrySetResult();
-            try
-            {
-                await Release.Task.WaitAsync(cancellationToken);
-                Seen.Add(job.Id);
-            }
-            catch (OperationCanceledException)
-            {
-                Cancelled = true;
-                throw;
-            }
-        }
     }
 
     private sealed class FailingObserver : IDirectAccessJobEndObserver

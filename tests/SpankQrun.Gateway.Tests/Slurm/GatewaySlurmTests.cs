@@ -180,10 +180,7 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
     public async Task A_scancelled_Slurm_job_leaves_nothing_behind_within_60_s_and_its_usage_is_recorded_once()
     {
         var observer = new RecordingObserver();
-        // Its own database: the class's shared gateway must not clean up the same jobs at the same moment.
-        var database = "sqlite:" + Path.Combine(Path.GetDirectoryName(environment.DatabasePath)!, "watched.db");
-        await using var watched = await environment.StartGatewayAsync(
-            environment.ConfigText(database: database), s => s.AddSingleton<ISlurmJobEndObserver>(observer));
+        await using var watched = await StartOwnGatewayAsync("watched.db", s => s.AddSingleton<ISlurmJobEndObserver>(observer));
         var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "slow_brisbane");
         var user = watched.As("qrunuser");
         var running = await user.RunAsync(slurmJob, "slow_brisbane", TestFiles.SamplerInput);
@@ -214,9 +211,7 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
     public async Task The_poll_that_sees_the_end_is_answered_before_the_usage_is_written_and_the_DELETE_only_after()
     {
         var observer = new HeldJobEndObserver();
-        var database = "sqlite:" + Path.Combine(Path.GetDirectoryName(environment.DatabasePath)!, "held.db");
-        await using var held = await environment.StartGatewayAsync(
-            environment.ConfigText(database: database), s => s.AddSingleton<IDirectAccessJobEndObserver>(observer));
+        await using var held = await StartOwnGatewayAsync("held.db", s => s.AddSingleton<IDirectAccessJobEndObserver>(observer));
         var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
         var user = held.As("qrunuser");
 
@@ -358,6 +353,14 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
         Assert.DoesNotContain(new Uri(final.ResultsUrl!).Query, gateway.Log.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A gateway of its own, on its own database beside the shared one, with extra services: the class's shared
+    /// gateway must not clean up or observe the same jobs at the same moment.
+    /// </summary>
+    private Task<RunningGateway> StartOwnGatewayAsync(string databaseFile, Action<IServiceCollection> configure) =>
+        environment.StartGatewayAsync(
+            environment.ConfigText(database: "sqlite:" + Path.Combine(Path.GetDirectoryName(environment.DatabasePath)!, databaseFile)), configure);
+
     private async Task<bool> EmulatorKnowsAsync(string id)
     {
         using var http = new HttpClient { BaseAddress = environment.Emulator.Endpoint };
@@ -379,23 +382,6 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
         {
             Assert.True(DateTime.UtcNow < deadline, $"not within {timeout.TotalSeconds:0} s");
             await Task.Delay(500);
-        }
-    }
-
-    private sealed class HeldJobEndObserver : IDirectAccessJobEndObserver
-    {
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public List<string> Seen { get; } = [];
-
-        public async Task OnDirectAccessJobEndedAsync(GatewayJob job, CancellationToken cancellationToken)
-        {
-            Started.TrySetResult();
-            await Release.Task.WaitAsync(cancellationToken);
-            lock (Seen)
-                Seen.Add(job.Id);
         }
     }
 
