@@ -37,13 +37,31 @@ internal sealed partial class Jobs(string qrun, S3Server s3, EmulatorServer emul
 
     public static int CountStatusRequests(string emulatorOutput) => StatusRequest().Matches(emulatorOutput).Count;
 
-    public async Task<JobRun> RunAsync(string backend)
+    /// <summary>Wall time of <paramref name="executable"/> run with <paramref name="arguments"/> and no input (start-up and exit).</summary>
+    public static async Task<TimeSpan> TimeStartAsync(string executable, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var wall = stopwatch.Elapsed;
+        await output;
+        return process.ExitCode == 0 ? wall : throw new InvalidOperationException($"{executable} exited with {process.ExitCode}");
+    }
+
+    public async Task<JobRun> RunAsync(string backend, string? executable = null)
     {
         var number = Interlocked.Increment(ref _next);
         var input = Path.Combine(scratch, $"bell-{number}.json");
         var results = Path.Combine(scratch, $"results-{number}.json");
         await File.WriteAllTextAsync(input, BellInput);
-        var start = new ProcessStartInfo(qrun)
+        var start = new ProcessStartInfo(executable ?? qrun)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -17,6 +17,9 @@ var clients = Settings.Positive("BENCH_CLIENTS", 8);
 var clientJobs = Settings.Positive("BENCH_CLIENT_JOBS", 15);
 var longSeconds = Settings.Positive("BENCH_LONG_SECS", 8);
 var warmupJobs = Settings.Positive("BENCH_WARMUP", 100);
+var baseline = Environment.GetEnvironmentVariable("QRUN_BASELINE") is { Length: > 0 } other
+    ? File.Exists(other) ? other : throw new ArgumentException($"QRUN_BASELINE={other}: no such file")
+    : null;
 
 await using var s3 = await S3Server.StartAsync();
 await s3.CreateBucketAsync(Jobs.Bucket);
@@ -35,11 +38,28 @@ try
         await runner.RunAsync(Jobs.BellBackend);
     }
 
-    // 1. Sequential Bell jobs: qrun's wall time against the execution the service reports for the same job.
+    // 0. Start-up and exit alone: `qrun --version` against a process that does nothing, alternately.
+    var startups = new List<double>();
+    var floors = new List<double>();
+    for (var i = 0; i < 40; i++)
+    {
+        startups.Add((await Jobs.TimeStartAsync(qrun, "--version")).TotalMilliseconds);
+        floors.Add((await Jobs.TimeStartAsync("true")).TotalMilliseconds);
+    }
+
+    Console.WriteLine(string.Create(invariant, $"start-up: qrun --version median {Stats.Median(startups):F1} ms, true (process start alone) {Stats.Median(floors):F1} ms"));
+
+    // 1. Sequential Bell jobs: qrun's wall time against the execution the service reports for the same job; with
+    //    QRUN_BASELINE, alternately with that other qrun, so both meet the same machine and the same service state.
     var runs = new List<JobRun>();
+    var baselineRuns = new List<JobRun>();
     for (var i = 0; i < sequentialJobs; i++)
     {
         runs.Add(await runner.RunAsync(Jobs.BellBackend));
+        if (baseline is not null)
+        {
+            baselineRuns.Add(await runner.RunAsync(Jobs.BellBackend, baseline));
+        }
     }
 
     var walls = runs.Select(run => run.Wall.TotalMilliseconds).ToList();
@@ -47,6 +67,11 @@ try
     var overheads = runs.Select(run => (run.Wall - run.Execution).TotalMilliseconds).ToList();
     Console.WriteLine(string.Create(invariant, $"Bell job x{sequentialJobs}, one client: qrun wall median {Stats.Median(walls):F1} ms (p90 {Stats.Percentile(walls, 0.9):F1}), execution (service log) median {Stats.Median(executions):F1} ms"));
     Console.WriteLine(string.Create(invariant, $"  latency beyond execution: median {Stats.Median(overheads):F1} ms, p90 {Stats.Percentile(overheads, 0.9):F1} ms  (target <= 50 ms median: {(Stats.Median(overheads) <= 50 ? "met" : "NOT met")})"));
+    if (baseline is not null)
+    {
+        var baselineOverheads = baselineRuns.Select(run => (run.Wall - run.Execution).TotalMilliseconds).ToList();
+        Console.WriteLine(string.Create(invariant, $"  baseline {baseline}, alternating: median {Stats.Median(baselineOverheads):F1} ms, p90 {Stats.Percentile(baselineOverheads, 0.9):F1} ms beyond execution; this qrun {Stats.Median(overheads) - Stats.Median(baselineOverheads):+0.0;-0.0} ms"));
+    }
 
     // 2. A long job: status requests per second while it runs, overall and in a window well inside it
     //    (from 3 s after qrun starts to 2 s before the execution delay ends, past qrun's start-up and backoff ramp).

@@ -6,7 +6,9 @@
 # The emulator first runs BENCH_WARMUP Bell jobs (default 100), so its JIT has settled as in a running service.
 # Usage: bench/qrun-latency/run.sh        environment: BENCH_JOBS (sequential Bell jobs, default 40),
 #        BENCH_CLIENTS (default 8), BENCH_CLIENT_JOBS (jobs per client, default 15), BENCH_LONG_SECS (default 8),
-#        QRUN (a qrun executable to use instead of publishing one).
+#        QRUN (a qrun executable to use instead of publishing one), QRUN_BASELINE (another qrun, e.g. the last
+#        release's: the sequential Bell jobs then alternate between the two, and both medians are printed).
+# It first prints `qrun --version`'s start-up against `true`'s, which is the floor of any process start.
 # Gateway mode is measured by bench/gateway/run.sh (it needs MUNGE and a running Slurm job).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

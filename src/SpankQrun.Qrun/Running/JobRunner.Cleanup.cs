@@ -15,7 +15,7 @@ namespace SpankQrun.Qrun.Running;
 /// </summary>
 internal sealed partial class JobRunner
 {
-    private async Task CleanUpAsync(JobTrace trace, JobStorage storage, DirectAccessClient client, Task? removal)
+    private async Task CleanUpAsync(JobTrace trace, JobStorage storage, ObjectDeletions deletions, DirectAccessClient client, Task? removal)
     {
         removal ??= RemoveJobAsync(trace, client);
         if (!trace.SeenFinal)
@@ -28,7 +28,7 @@ internal sealed partial class JobRunner
         {
             using var storageBound = new CancellationTokenSource(host.StorageCleanupTimeout);
             await CopyServiceLogOnceAsync(trace, storage, bound: storageBound.Token).ConfigureAwait(false);
-            await DeleteObjectsAsync(trace, storage, storageBound.Token).ConfigureAwait(false);
+            await DeleteObjectsAsync(trace, storage, deletions, storageBound.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -65,7 +65,7 @@ internal sealed partial class JobRunner
         }
     }
 
-    private async Task DeleteObjectsAsync(JobTrace trace, JobStorage storage, CancellationToken bound)
+    private async Task DeleteObjectsAsync(JobTrace trace, JobStorage storage, ObjectDeletions deletions, CancellationToken bound)
     {
         var keys = new List<string>();
         if (trace.InputUploaded)
@@ -84,31 +84,11 @@ internal sealed partial class JobRunner
             return;
         }
 
-        // One request each, side by side; what could not be deleted is named in the order above.
-        var reasons = await Task.WhenAll(keys.Select(key => DeleteObjectAsync(storage, key, bound))).ConfigureAwait(false);
-        var left = keys.Where((_, index) => reasons[index] is not null).ToList();
-        var reason = reasons.FirstOrDefault(text => text is not null);
+        // Those not started during delivery start now, side by side; what could not be deleted is named in the order above.
+        var left = await deletions.FinishAsync(keys, bound).ConfigureAwait(false);
         if (left.Count > 0)
         {
-            reporter.Line(QrunMessages.ObjectsLeft(storage.Bucket, left, reason!));
-        }
-    }
-
-    /// <summary>Null when the object is gone, else why it is not.</summary>
-    private async Task<string?> DeleteObjectAsync(JobStorage storage, string key, CancellationToken bound)
-    {
-        try
-        {
-            await storage.DeleteAsync(key, bound).ConfigureAwait(false);
-            return null;
-        }
-        catch (StorageException exception)
-        {
-            return exception.Message;
-        }
-        catch (OperationCanceledException)
-        {
-            return QrunMessages.TimedOutAfter(host.StorageCleanupTimeout);
+            reporter.Line(QrunMessages.ObjectsLeft(storage.Bucket, left.Select(item => item.Key).ToList(), left[0].Reason));
         }
     }
 

@@ -16,7 +16,13 @@ internal sealed partial class JobRunner
     private Task<byte[]?>? logDownload;
     private CancellationTokenSource? logDownloadBudget;
 
-    private async Task<int> DeliverAsync(JobInfo job, JobTimeout timeout, string? resultsPath, JobTrace trace, JobStorage storage, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A final job's service is done with its objects: each one's deletion starts once nothing here needs it, beside
+    /// the rest: the input's once the results are read, the results' and the log's once the results are saved (results
+    /// that could not be saved keep both, and the message names both).
+    /// </remarks>
+    private async Task<int> DeliverAsync(
+        JobInfo job, JobTimeout timeout, string? resultsPath, JobTrace trace, JobStorage storage, ObjectDeletions deletions, CancellationToken cancellationToken)
     {
         if (trace.LogDue)
         {
@@ -37,6 +43,12 @@ internal sealed partial class JobRunner
             {
                 trace.KeepResults = true;
                 throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.ResultsNotDownloaded(job.Id, exception.Message, storage.Bucket, resultsKey));
+            }
+            finally
+            {
+                // After the results' read, not beside it: a store that serves one request at a time (s3rver) would
+                // otherwise answer the deletion first.
+                StartInputDeletion(trace, deletions);
             }
 
             if (results is null)
@@ -74,6 +86,14 @@ internal sealed partial class JobRunner
                 trace.KeepResults = true;
                 throw new QrunFailure(ExitCodes.UsageOrConfiguration, QrunMessages.ResultsKept(exception.Message, storage.Bucket, resultsKey, JobObjectKeys.Logs(job.Id)));
             }
+
+            deletions.Start(resultsKey);
+            StartLogDeletion(trace, deletions);
+        }
+        else
+        {
+            StartInputDeletion(trace, deletions);
+            StartLogDeletion(trace, deletions);
         }
 
         // The failure's reason is printed once, in qrun's own line below: log lines that only repeat it are left out.
@@ -94,6 +114,23 @@ internal sealed partial class JobRunner
             default:
                 reporter.Line(QrunMessages.JobCancelled(job.Id, job.ReasonMessage));
                 return ExitCodes.JobCancelled;
+        }
+    }
+
+    private static void StartInputDeletion(JobTrace trace, ObjectDeletions deletions)
+    {
+        if (trace.InputUploaded)
+        {
+            deletions.Start(JobObjectKeys.Input(trace.Id));
+        }
+    }
+
+    /// <summary>Starts deleting the log once its download has ended (it is printed from memory).</summary>
+    private void StartLogDeletion(JobTrace trace, ObjectDeletions deletions)
+    {
+        if (logDownload is { } download)
+        {
+            deletions.StartAfter(download, JobObjectKeys.Logs(trace.Id));
         }
     }
 

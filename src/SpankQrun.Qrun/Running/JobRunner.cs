@@ -54,6 +54,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         });
 
         Task? removal = null;
+        var deletions = new ObjectDeletions(storage, host.StorageCleanupTimeout);
         try
         {
             var (job, timeout) = await SubmitAndWaitAsync(settings, input, request, timeLeft, trace, storage, client, interruption).ConfigureAwait(false);
@@ -61,7 +62,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
             // A final job needs nothing more from Direct Access: deleting it now frees its execution lane while the
             // results and the log come down.
             removal = RemoveJobAsync(trace, client);
-            return await DeliverAsync(job, timeout, request.ResultsPath, trace, storage, interruption).ConfigureAwait(false);
+            return await DeliverAsync(job, timeout, request.ResultsPath, trace, storage, deletions, interruption).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (interruption.IsCancellationRequested)
         {
@@ -91,7 +92,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         }
         finally
         {
-            await CleanUpAsync(trace, storage, client, removal).ConfigureAwait(false);
+            await CleanUpAsync(trace, storage, deletions, client, removal).ConfigureAwait(false);
         }
     }
 
