@@ -1,29 +1,12 @@
 using SpankQrun.DirectAccess.Storage;
 using SpankQrun.Qrun.Tests.Infrastructure;
-using SpankQrun.TestSupport;
 using Xunit;
 
 namespace SpankQrun.Qrun.Tests.EndToEnd;
 
 /// <summary>The storage half of the flow against a real s3rver.</summary>
-public sealed class JobStorageTests : IAsyncLifetime
+public sealed class JobStorageTests : S3BucketTest
 {
-    private S3Server? s3;
-
-    public async Task InitializeAsync()
-    {
-        s3 = await S3Server.StartAsync();
-        await s3.CreateBucketAsync(QrunServices.Bucket);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (s3 is not null)
-        {
-            await s3.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task PresignedUpload_AfterARequestAndAskedForSevenDays_IsSigV4AndAcceptsAContentType()
     {
@@ -80,13 +63,13 @@ public sealed class JobStorageTests : IAsyncLifetime
             await storage.DeleteAsync(key, CancellationToken.None);
         }
 
-        Assert.DoesNotContain(await s3!.ListObjectKeysAsync(QrunServices.Bucket), key => key.Contains("_z.json", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Keys(), key => key.Contains("_z.json", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Get_InAMissingBucket_IsAnErrorNamingTheBucketAndCode_NotAMissingObject()
     {
-        using var storage = new JobStorage(new S3StorageOptions(s3!.Endpoint, s3.Region, "no-such-bucket", s3.AccessKeyId, s3.SecretAccessKey));
+        using var storage = new JobStorage(new S3StorageOptions(S3.Endpoint, S3.Region, "no-such-bucket", S3.AccessKeyId, S3.SecretAccessKey));
 
         var error = await Assert.ThrowsAsync<StorageException>(() => storage.GetAsync("results_q.json", CancellationToken.None));
 
@@ -94,7 +77,7 @@ public sealed class JobStorageTests : IAsyncLifetime
         Assert.Contains("HTTP 404 NoSuchBucket", error.Message, StringComparison.Ordinal);
         Assert.False(error.IsUnreachable);
         Assert.DoesNotContain("X-Amz-", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(s3.AccessKeyId, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(S3.AccessKeyId, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +93,7 @@ public sealed class JobStorageTests : IAsyncLifetime
     [Fact]
     public async Task UnknownAccessKey_UploadIsRefusedWith403_AndTheMessageHoldsNoSignature()
     {
-        using var storage = new JobStorage(new S3StorageOptions(s3!.Endpoint, s3.Region, QrunServices.Bucket, "AKIAUNKNOWNKEY", "not-the-secret"));
+        using var storage = new JobStorage(new S3StorageOptions(S3.Endpoint, S3.Region, QrunServices.Bucket, "AKIAUNKNOWNKEY", "not-the-secret"));
 
         var error = await Assert.ThrowsAsync<StorageException>(() => storage.PutAsync("input_w.json", "{}"u8.ToArray(), CancellationToken.None));
 
@@ -126,7 +109,7 @@ public sealed class JobStorageTests : IAsyncLifetime
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        using var storage = new JobStorage(new S3StorageOptions(new Uri($"http://127.0.0.1:{port}/"), s3!.Region, QrunServices.Bucket, s3.AccessKeyId, s3.SecretAccessKey) { MaxErrorRetry = 1 });
+        using var storage = new JobStorage(new S3StorageOptions(new Uri($"http://127.0.0.1:{port}/"), S3.Region, QrunServices.Bucket, S3.AccessKeyId, S3.SecretAccessKey) { MaxErrorRetry = 1 });
 
         var error = await Assert.ThrowsAsync<StorageException>(() => storage.GetAsync("results_u.json", CancellationToken.None));
 
@@ -134,6 +117,4 @@ public sealed class JobStorageTests : IAsyncLifetime
         Assert.Contains("connection refused", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
-    private JobStorage Storage() =>
-        new(new S3StorageOptions(s3!.Endpoint, s3.Region, QrunServices.Bucket, s3.AccessKeyId, s3.SecretAccessKey));
 }

@@ -3,31 +3,14 @@ using System.Net.Sockets;
 using SpankQrun.DirectAccess.Storage;
 using SpankQrun.Qrun.Running;
 using SpankQrun.Qrun.Tests.Infrastructure;
-using SpankQrun.TestSupport;
 using Xunit;
 
 namespace SpankQrun.Qrun.Tests.EndToEnd;
 
 /// <summary>Deletions started while a run goes on, and cleanup's wait for them, against a real s3rver.</summary>
-public sealed class ObjectDeletionsTests : IAsyncLifetime
+public sealed class ObjectDeletionsTests : S3BucketTest
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(8);
-
-    private S3Server? s3;
-
-    public async Task InitializeAsync()
-    {
-        s3 = await S3Server.StartAsync();
-        await s3.CreateBucketAsync(QrunServices.Bucket);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (s3 is not null)
-        {
-            await s3.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task StartAfter_WaitsForTheReader_ThenDeletes_EvenWhenTheReadFailed()
@@ -83,7 +66,7 @@ public sealed class ObjectDeletionsTests : IAsyncLifetime
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start(backlog: 16);
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        using var storage = new JobStorage(new S3StorageOptions(new Uri($"http://127.0.0.1:{port}/"), s3!.Region, QrunServices.Bucket, s3.AccessKeyId, s3.SecretAccessKey)
+        using var storage = new JobStorage(new S3StorageOptions(new Uri($"http://127.0.0.1:{port}/"), S3.Region, QrunServices.Bucket, S3.AccessKeyId, S3.SecretAccessKey)
         {
             MaxErrorRetry = 1,
             RequestTimeout = TimeSpan.FromSeconds(30),
@@ -100,9 +83,4 @@ public sealed class ObjectDeletionsTests : IAsyncLifetime
         Assert.Equal(["input_c.json", "results_c.json", "logs_c.json"], left.Select(item => item.Key));
         Assert.All(left, item => Assert.Equal(QrunMessages.TimedOutAfter(budget), item.Reason));
     }
-
-    private JobStorage Storage() =>
-        new(new S3StorageOptions(s3!.Endpoint, s3.Region, QrunServices.Bucket, s3.AccessKeyId, s3.SecretAccessKey));
-
-    private Task<IReadOnlyList<string>> Keys() => s3!.ListObjectKeysAsync(QrunServices.Bucket);
 }
