@@ -3,9 +3,9 @@ using SpankQrun.DirectAccess.Storage;
 namespace SpankQrun.Qrun.Running;
 
 /// <summary>
-/// The deletions of a job's objects, each started as soon as nothing needs its object any more (the input once the
-/// job is final, the log once it is read, the results once they are saved), so that they run while the rest of the
-/// run goes on; cleanup starts the others and waits for all. A deletion started early has its own budget from its
+/// The deletions of a job's objects, each started as soon as nothing needs its object any more (for a completed job:
+/// the input once the results are read, the results and the log once the results are saved), so that they run while
+/// the rest of the run goes on; cleanup starts the others and waits for all. A deletion started early has its own budget from its
 /// start, the others share cleanup's, so the S3 part of cleanup still ends within one budget; none uses the
 /// interrupted token, so a signal never cuts one short.
 /// </summary>
