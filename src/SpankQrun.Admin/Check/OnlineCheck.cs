@@ -16,6 +16,12 @@ internal sealed class OnlineCheck(CheckReport report, TimeSpan timeout)
 {
     private static readonly RetrySettings Retry = new(1, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15));
 
+    /// <summary>
+    /// Added to each Direct Access attempt's own timeout, so that a service that never answers is reported as the
+    /// step's bound (--timeout): with equal timers, whichever fired first decided the message.
+    /// </summary>
+    private static readonly TimeSpan AttemptMargin = TimeSpan.FromSeconds(1);
+
     /// <summary>Checks <paramref name="backend"/>; false (and a reported failure) when a step failed.</summary>
     public async Task<bool> RunAsync(string backend, BackendSettings settings, bool mustBeListed, CancellationToken cancellationToken)
     {
@@ -27,7 +33,7 @@ internal sealed class OnlineCheck(CheckReport report, TimeSpan timeout)
         {
             var credentials = Credentials(values);
             var endpoint = new Uri(values[SiteSettings.DaapiEndpoint]);
-            using var client = new DirectAccessClient(new DirectAccessClientOptions(endpoint, credentials) { Retry = Retry with { AttemptTimeout = timeout } });
+            using var client = new DirectAccessClient(new DirectAccessClientOptions(endpoint, credentials) { Retry = Retry with { AttemptTimeout = timeout + AttemptMargin } });
             await client.AuthenticateAsync(bound.Token).ConfigureAwait(false);
             report.Line(AdminMessages.Token(backend, Describe(credentials)));
 
