@@ -116,5 +116,4 @@ public sealed class JobStorageTests : S3BucketTest
         Assert.True(error.IsUnreachable, error.Message);
         Assert.Contains("connection refused", error.Message, StringComparison.OrdinalIgnoreCase);
     }
-
 }
