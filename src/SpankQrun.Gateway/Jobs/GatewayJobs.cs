@@ -47,7 +47,15 @@ public sealed class GatewayJobs(
         await store.InsertAsync(job, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("job {Id} created for Slurm job {SlurmJob} step {Step} uid {Uid} backend {Backend} {Program} input {Bytes} bytes",
             job.Id, job.SlurmJobId, job.SlurmStepId, job.Uid, job.Backend, job.ProgramId, job.InputBytes);
-        return new CreateJobResponse { Id = job.Id, InputUploadUrl = url, InputUploadExpiresAt = job.CreatedTime + settings.UploadUrlLifetime };
+        // The time limit comes from the record just used to authorize: qrun needs no squeue of its own for the timeout.
+        return new CreateJobResponse
+        {
+            Id = job.Id,
+            InputUploadUrl = url,
+            InputUploadExpiresAt = job.CreatedTime + settings.UploadUrlLifetime,
+            SlurmTimeLimitKnown = slurmJob.TimeLimitKnown,
+            SlurmEndTime = slurmJob.EndTime,
+        };
     }
 
     public async Task<JobView> SubmitAsync(Caller caller, string id, SubmitJobRequest request, CancellationToken cancellationToken)

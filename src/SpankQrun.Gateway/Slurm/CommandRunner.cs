@@ -25,6 +25,9 @@ public static class CommandRunner
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["LC_ALL"] = "C";
+        // Times in one form whatever the site's environment: SlurmEndTime reads squeue's %e.
+        start.Environment["SLURM_TIME_FORMAT"] = "standard";
+        start.Environment["TZ"] = "UTC";
 
         Process process;
         try

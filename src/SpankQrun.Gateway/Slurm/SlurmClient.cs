@@ -12,7 +12,7 @@ public class SlurmClient(GatewaySettings settings)
     {
         // A delimiter the job's owner cannot guess, so that no text of theirs can shift a field.
         var nonce = "|" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + "|";
-        var format = string.Join(nonce, "%A", "%U", "%u", "%a", "%T", "%Z") + nonce;
+        var format = string.Join(nonce, "%A", "%U", "%u", "%a", "%T", "%Z", "%e") + nonce;
         // squeue and scontrol run side by side: a lookup that is not cached costs one command's time, not two.
         var queueRun = CommandRunner.RunAsync(settings.SqueuePath, ["-h", "-a", "-j", jobId, "-o", format], settings.SlurmTimeout, cancellationToken);
         var showRun = CommandRunner.RunAsync(settings.ScontrolPath, ["show", "job", jobId], settings.SlurmTimeout, cancellationToken);
@@ -23,7 +23,7 @@ public class SlurmClient(GatewaySettings settings)
         ThrowIfFailed(settings.SqueuePath, queue);
         var fields = queue.Output.Split(nonce);
         var index = Array.FindIndex(fields, f => f.Trim() == jobId);
-        if (queue.Output.Length == 0 || index < 0 || fields.Length < index + 6)
+        if (queue.Output.Length == 0 || index < 0 || fields.Length < index + 7)
             return null;
         if (!uint.TryParse(fields[index + 1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var uid))
             throw new SlurmUnavailableException(GatewayMessages.SlurmOutputUnreadable(settings.SqueuePath));
@@ -33,7 +33,12 @@ public class SlurmClient(GatewaySettings settings)
             return null;
         ThrowIfFailed(settings.ScontrolPath, show);
         var (backend, problem) = AdminCommentBinding.Read(show.Output, fields[index + 5]);
-        return new SlurmJobRecord(jobId, uid, fields[index + 2].Trim(), fields[index + 3].Trim(), fields[index + 4].Trim(), backend, problem);
+        return new SlurmJobRecord(jobId, uid, fields[index + 2].Trim(), fields[index + 3].Trim(), fields[index + 4].Trim(), backend, problem)
+        {
+            // Unreadable (an unexpected form): not known, and qrun asks Slurm itself.
+            TimeLimitKnown = SlurmEndTime.TryParse(fields[index + 6], out var endTime),
+            EndTime = endTime,
+        };
     }
 
     /// <summary>The ids of every RUNNING job.</summary>

@@ -11,4 +11,10 @@ namespace SpankQrun.Gateway.Slurm;
 public sealed record SlurmJobRecord(string JobId, uint Uid, string UserName, string Account, string State, string? BoundBackend, string? BindingProblem)
 {
     public bool IsRunning => State == "RUNNING";
+
+    /// <summary>True when Slurm's EndTime could be read; then <see cref="EndTime"/> holds it (null: no time limit).</summary>
+    public bool TimeLimitKnown { get; init; }
+
+    /// <summary>When the job's time limit ends it, or null (no limit, or <see cref="TimeLimitKnown"/> false).</summary>
+    public DateTimeOffset? EndTime { get; init; }
 }

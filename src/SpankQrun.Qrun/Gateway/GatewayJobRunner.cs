@@ -20,24 +20,26 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
 {
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
-        // Cancelled by a signal, or at the end of a run that failed before it needed the time left (squeue is killed).
-        using var timeLeftStop = CancellationTokenSource.CreateLinkedTokenSource(interruption);
+        // The gateway reads the Slurm time left from its own record of the job: no squeue here (some 10 ms of a
+        // job's two cores), unless the gateway does not say.
         var (preflight, exitCode) = RunPreflight.Run(
-            host, reporter, request, GatewaySettings.Read, settings => settings.Primitive, interruptedExitCode, timeLeftStop.Token);
+            host, reporter, request, GatewaySettings.Read, settings => settings.Primitive, interruptedExitCode, interruption, askTimeLeft: false);
         if (preflight is null)
         {
             return exitCode;
         }
 
-        var (input, settings, timeLeftQuery) = preflight;
+        var (input, settings, _) = preflight;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;
         using var client = new GatewayClient(settings.Gateway, retry, reporter.Line, host.GatewayCredential);
+        // Cancelled by a signal, or at the end of the run if squeue is still asked (it is killed).
+        using var timeLeftStop = CancellationTokenSource.CreateLinkedTokenSource(interruption);
+        Task<TimeSpan?>? timeLeftQuery = null;
         string? id = null;
         try
         {
-            // Slurm's time left (squeue, some 20 ms in a job) is needed only for the timeout, which goes with the
-            // submit: the job is created and its input uploaded meanwhile. The creation carries only an explicit
-            // --timeout (a gateway that reads no submit body still honours that one).
+            // The time left is needed only for the timeout, which goes with the submit. The creation carries only an
+            // explicit --timeout (a gateway that reads no submit body still honours that one).
             var created = await client.CreateJobAsync(
                 new CreateJobRequest
                 {
@@ -52,6 +54,11 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
                 interruption).ConfigureAwait(false);
             id = created.Id;
             trace.Id = id;
+            // A gateway that could not read the time limit (or predates slurm_time_limit_known) leaves it to qrun:
+            // squeue then answers while the input is uploaded.
+            timeLeftQuery = created.SlurmTimeLimitKnown
+                ? Task.FromResult(TimeLeftUntil(created.SlurmEndTime))
+                : host.TimeLeft(host.Environment, reporter.Line, timeLeftStop.Token);
             await client.UploadAsync(created.InputUploadUrl, input, interruption).ConfigureAwait(false);
             trace.InputUploaded = true;
             var timeLeft = await timeLeftQuery.ConfigureAwait(false);
@@ -100,13 +107,21 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         }
         finally
         {
-            await StopAsync(timeLeftQuery, timeLeftStop).ConfigureAwait(false);
+            if (timeLeftQuery is not null)
+            {
+                await StopAsync(timeLeftQuery, timeLeftStop).ConfigureAwait(false);
+            }
+
             if (id is not null)
             {
                 await CleanUpAsync(client, id).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>The time left until <paramref name="endTime"/> (squeue's %L: never below zero), or null without a limit.</summary>
+    private TimeSpan? TimeLeftUntil(DateTimeOffset? endTime) =>
+        endTime is { } end ? TimeSpan.FromTicks(Math.Max(0, (end - host.Time.GetUtcNow()).Ticks)) : null;
 
     private static async Task StopAsync(Task<TimeSpan?> timeLeftQuery, CancellationTokenSource stop)
     {

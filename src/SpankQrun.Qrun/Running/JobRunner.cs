@@ -44,7 +44,8 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         // (8 -> 16 ms median from start to squeue's start) for no gain outside one.
         JobStorage.WarmUpSigning();
 
-        var (input, settings, timeLeft) = preflight;
+        var (input, settings, timeLeftQuery) = preflight;
+        var timeLeft = timeLeftQuery!; // asked: askTimeLeft is left true
 
         var trace = Trace;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;

@@ -8,16 +8,17 @@ namespace SpankQrun.Qrun.Running;
 
 /// <summary>
 /// What a run has checked before it talks to any service: the input and the settings; and the Slurm time left,
-/// still being asked (squeue takes tens of milliseconds, which the first requests need not wait for).
+/// still being asked (squeue takes tens of milliseconds, which the first requests need not wait for), or null when
+/// the run did not ask (gateway mode: the gateway reads it from its own Slurm record).
 /// </summary>
-internal sealed record RunPreflight<TSettings>(byte[] Input, TSettings Settings, Task<TimeSpan?> TimeLeft);
+internal sealed record RunPreflight<TSettings>(byte[] Input, TSettings Settings, Task<TimeSpan?>? TimeLeft);
 
 /// <summary>
 /// The checks direct and gateway mode share, in order: read the input, read the settings (or print hints from the
 /// job and the site), validate the input for the primitive, check the results path. The question to Slurm for the
 /// time left (squeue: some 20 ms in a job, 13 ms of it CPU) is asked as soon as the settings are read, so that it runs
 /// while the input is validated; the caller awaits its answer where it is needed. A run that ends at a later check
-/// stops it again (squeue is killed).
+/// stops it again (squeue is killed). A caller that does not need it passes <c>askTimeLeft: false</c>.
 /// </summary>
 internal static class RunPreflight
 {
@@ -25,7 +26,7 @@ internal static class RunPreflight
     public static (RunPreflight<TSettings>? Preflight, int ExitCode) Run<TSettings>(
         QrunHost host, Reporter reporter, QrunRequest request,
         Func<Func<string, string?>, List<string>, TSettings?> readSettings, Func<TSettings, PrimitiveKind> primitiveOf,
-        Func<int> interruptedExitCode, CancellationToken interruption)
+        Func<int> interruptedExitCode, CancellationToken interruption, bool askTimeLeft = true)
         where TSettings : class
     {
         var input = InputCheck.Read(request.InputPath, reporter);
@@ -39,6 +40,12 @@ internal static class RunPreflight
             foreach (var hint in EnvironmentHints.Describe(host.Environment, errors, PrimitiveGuess.Of(input), SiteBackends.Read(host.PlugstackPath)))
                 reporter.Line(hint);
             return (null, ExitCodes.UsageOrConfiguration);
+        }
+
+        if (!askTimeLeft)
+        {
+            var checkedOnly = Check(request, input, primitiveOf(settings), reporter, interruptedExitCode, interruption);
+            return checkedOnly == 0 ? (new RunPreflight<TSettings>(input, settings, null), 0) : (null, checkedOnly);
         }
 
         var timeLeftStop = CancellationTokenSource.CreateLinkedTokenSource(interruption);

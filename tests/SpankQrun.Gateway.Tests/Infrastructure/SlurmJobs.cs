@@ -9,9 +9,9 @@ namespace SpankQrun.Gateway.Tests.Infrastructure;
 /// </summary>
 public static class SlurmJobs
 {
-    public static async Task<string> SubmitRunningAsync(string user, string? backend)
+    public static async Task<string> SubmitRunningAsync(string user, string? backend, string timeLimit = "10")
     {
-        var submit = await Shell.RunAsync("runuser", ["-u", user, "--", "sbatch", "--parsable", "-D", "/tmp", "-t", "10", "-o", "/dev/null", "--wrap", "sleep 600"]);
+        var submit = await Shell.RunAsync("runuser", ["-u", user, "--", "sbatch", "--parsable", "-D", "/tmp", "-t", timeLimit, "-o", "/dev/null", "--wrap", "sleep 600"]);
         Assert.True(submit.ExitCode == 0, submit.ToString());
         var id = submit.Stdout.Trim().Split(';')[0];
         if (backend is not null)

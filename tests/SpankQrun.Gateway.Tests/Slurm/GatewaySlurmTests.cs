@@ -5,6 +5,7 @@ using SpankQrun.Gateway.Contract;
 using SpankQrun.Gateway.Jobs;
 using SpankQrun.Gateway.Store;
 using SpankQrun.Gateway.Tests.Infrastructure;
+using SpankQrun.TestSupport;
 
 namespace SpankQrun.Gateway.Tests.Slurm;
 
@@ -119,6 +120,26 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
             ErrorText.Message(await wrong.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Forbidden, none.StatusCode);
         Assert.Contains("was not submitted with --q-backend", ErrorText.Message(await none.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_creation_answers_the_Slurm_jobs_end_time_as_Slurm_has_it_or_none_without_a_limit()
+    {
+        var limited = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var unlimited = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane", timeLimit: "UNLIMITED");
+        var user = gateway.As("qrunuser");
+
+        var createdLimited = await user.CreateAsync(limited, "fake_brisbane", TestFiles.SamplerInput.Length);
+        var createdUnlimited = await user.CreateAsync(unlimited, "fake_brisbane", TestFiles.SamplerInput.Length);
+
+        // Slurm's own EndTime, asked here in seconds since the epoch.
+        var endTime = await Shell.RunAsync("squeue", ["-h", "-j", limited, "-O", "EndTime"], environment: new Dictionary<string, string?> { ["SLURM_TIME_FORMAT"] = "%s" });
+        var expected = DateTimeOffset.FromUnixTimeSeconds(long.Parse(endTime.Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(createdLimited.SlurmTimeLimitKnown);
+        Assert.Equal(expected, createdLimited.SlurmEndTime);
+        Assert.InRange((createdLimited.SlurmEndTime!.Value - DateTimeOffset.UtcNow).TotalMinutes, 9, 10);
+        Assert.True(createdUnlimited.SlurmTimeLimitKnown);
+        Assert.Null(createdUnlimited.SlurmEndTime);
     }
 
     [Fact]

@@ -35,19 +35,59 @@ public sealed class GatewayRunTests(GatewayServices services) : IClassFixture<Ga
     }
 
     [Fact]
-    public async Task SlurmTimeLeft_IsAskedWhileTheJobIsCreatedAndUploaded_AndTheServiceRunsItUnderThatTimeout()
+    public async Task SlurmTimeLeft_ComesFromTheGatewaysRecord_QrunRunsNoSqueue_AndTheServiceRunsItUnderThatTimeout()
     {
-        services.SetSlurmJobs(("106", "RUNNING", "fake_lagos"));
+        // The gateway's squeue prints the job's EndTime (in UTC, as the gateway asks): ten minutes from now.
+        var end = DateTime.UtcNow.AddMinutes(10).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        services.SetSlurmJobsEnding(end, ("107", "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        var squeueRuns = 0;
+        var host = InProcessQrun.Host(services.TaskEnvironment("107", "fake_lagos")) with
+        {
+            TimeLeft = (_, _, _) =>
+            {
+                Interlocked.Increment(ref squeueRuns);
+                return Task.FromResult<TimeSpan?>(TimeSpan.FromDays(1));
+            },
+        };
+
+        var result = await InProcessQrun.RunAsync(host, CancellationToken.None, input, "--log-level", "info");
+
+        Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
+        Assert.Equal(0, squeueRuns);
+        // 600 s left when the gateway read it, less the second or two since: 718-720 s with the grace.
+        var timeout = Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Error, @"timeout (\d+) s = Slurm time left \+ 120 s grace")).Groups[1].Value;
+        Assert.InRange(int.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture), 715, 720);
+        // The service's own log, which qrun prints: the Direct Access job ran under that timeout.
+        Assert.Contains($"running sampler (timeout {timeout} s)", result.Error);
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task AGatewayThatCannotReadTheTimeLimit_LeavesItToQrun_WhichAsksSqueueOnceTheJobIsCreated()
+    {
+        // An EndTime the gateway cannot read: it answers slurm_time_limit_known=false, as a gateway before it did.
+        services.SetSlurmJobsEnding("Unknown", ("106", "RUNNING", "fake_lagos"));
         var input = scratch.Write("in.json", DemoInputs.SmallSampler);
         var squeueAnswers = new TaskCompletionSource<TimeSpan?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var host = InProcessQrun.Host(services.TaskEnvironment("106", "fake_lagos")) with { TimeLeft = (_, _, _) => squeueAnswers.Task };
+        var squeueAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var host = InProcessQrun.Host(services.TaskEnvironment("106", "fake_lagos")) with
+        {
+            TimeLeft = (_, _, _) =>
+            {
+                squeueAsked.TrySetResult();
+                return squeueAnswers.Task;
+            },
+        };
 
         var run = InProcessQrun.RunAsync(host, CancellationToken.None, input, "--log-level", "info");
-        // Slurm has not answered yet, and the job is already created (its input on its way or uploaded).
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        await squeueAsked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // qrun asks only after the creation's answer, which says whether the gateway knows (its log line may reach
+        // the output a little after).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (!services.GatewayOutput.Contains("created for Slurm job 106", StringComparison.Ordinal))
         {
-            Assert.True(DateTime.UtcNow < deadline, "the job was not created before Slurm answered\n" + services.GatewayOutput);
+            Assert.True(DateTime.UtcNow < deadline, "squeue was asked, but no job was created\n" + services.GatewayOutput);
             await Task.Delay(20);
         }
 
@@ -57,7 +97,6 @@ public sealed class GatewayRunTests(GatewayServices services) : IClassFixture<Ga
 
         Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
         Assert.Contains("timeout 720 s = Slurm time left + 120 s grace", result.Error);
-        // The service's own log, which qrun prints: the Direct Access job ran under that timeout.
         Assert.Contains("running sampler (timeout 720 s)", result.Error);
         await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
     }

@@ -40,14 +40,14 @@ public sealed class GatewayServices : IAsyncLifetime
 
     private const string FakeSqueue = """
         #!/bin/bash
-        # squeue as qrun-gateway calls it, answered from jobs.txt: ID UID USER ACCOUNT STATE BACKEND
+        # squeue as qrun-gateway calls it, answered from jobs.txt: ID UID USER ACCOUNT STATE BACKEND END_TIME
         table="$(dirname "$0")/jobs.txt" job="" format="" running=0
         while (($#)); do case "$1" in -j) job=$2; shift 2 ;; -o) format=$2; shift 2 ;; -t) running=1; shift 2 ;; *) shift ;; esac; done
         found=0
-        while read -r id uid user account state backend; do
+        while read -r id uid user account state backend end; do
             [[ -n "$job" && "$id" != "$job" ]] && continue
             ((running)) && [[ "$state" != RUNNING ]] && continue
-            out=${format//%A/$id}; out=${out//%U/$uid}; out=${out//%u/$user}; out=${out//%a/$account}; out=${out//%T/$state}; out=${out//%Z//tmp}
+            out=${format//%A/$id}; out=${out//%U/$uid}; out=${out//%u/$user}; out=${out//%a/$account}; out=${out//%T/$state}; out=${out//%Z//tmp}; out=${out//%e/$end}
             echo "$out"; found=1
         done <"$table"
         [[ -n "$job" && $found == 0 ]] && { echo "slurm_load_jobs error: Invalid job id specified" >&2; exit 1; }
@@ -58,7 +58,7 @@ public sealed class GatewayServices : IAsyncLifetime
         #!/bin/bash
         # scontrol show job ID, answered from jobs.txt
         table="$(dirname "$0")/jobs.txt"
-        while read -r id uid user account state backend; do
+        while read -r id uid user account state backend end; do
             [[ "$id" == "$3" ]] || continue
             printf 'JobId=%s JobName=test\n   UserId=%s(%s) GroupId=%s(%s)\n   JobState=%s Reason=None\n   WorkDir=/tmp\n' "$id" "$user" "$uid" "$user" "$uid" "$state"
             [[ "$backend" != - ]] && printf '   AdminComment={"qrun":{"backend":"%s"}}\n' "$backend"
@@ -90,9 +90,13 @@ public sealed class GatewayServices : IAsyncLifetime
     }
 
     /// <summary>Sets what Slurm says about the jobs: (id, state, bound backend or null); all of them this process's user's.</summary>
-    public void SetSlurmJobs(params (string Id, string State, string? Backend)[] jobs)
+    public void SetSlurmJobs(params (string Id, string State, string? Backend)[] jobs) =>
+        SetSlurmJobsEnding("NONE", jobs);
+
+    /// <summary>As <see cref="SetSlurmJobs"/>, with the EndTime squeue prints for each job (%e: NONE without a limit).</summary>
+    public void SetSlurmJobsEnding(string endTime, params (string Id, string State, string? Backend)[] jobs)
     {
-        var lines = jobs.Select(j => $"{j.Id} {_uid} {Environment.UserName} acct {j.State} {j.Backend ?? "-"}\n");
+        var lines = jobs.Select(j => $"{j.Id} {_uid} {Environment.UserName} acct {j.State} {j.Backend ?? "-"} {endTime}\n");
         File.WriteAllText(Path.Combine(_directory, "jobs.txt"), string.Concat(lines));
     }
 
