@@ -37,7 +37,7 @@ internal sealed record QrunHost(Func<string, string?> Environment)
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    public Func<Func<string, string?>, Action<string>, CancellationToken, Task<TimeSpan?>> TimeLeft { get; init; } = SqueueTimeLeft.QueryAsync;
+    public Func<Func<string, string?>, Action<string>, CancellationToken, Task<TimeSpan?>> TimeLeft { get; init; } = EarlySqueue.QueryAsync;
 
     /// <summary>Makes the MUNGE credential for one gateway request from its payload (gateway mode).</summary>
     public Func<string, string> GatewayCredential { get; init; } = Gateway.MungeAuthenticationHandler.EncodeWithMunged;

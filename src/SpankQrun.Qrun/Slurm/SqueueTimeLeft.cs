@@ -5,7 +5,7 @@ namespace SpankQrun.Qrun.Slurm;
 /// <summary>Asks Slurm how long the current job has left: <c>squeue -h -j $SLURM_JOB_ID -o %L</c>.</summary>
 internal static class SqueueTimeLeft
 {
-    private static readonly TimeSpan SqueueTimeout = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan SqueueTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// The job's time left; null when not in a Slurm job, when the limit is UNLIMITED, or when squeue
@@ -48,14 +48,7 @@ internal static class SqueueTimeLeft
             timeout.CancelAfter(squeueTimeout);
             var output = await process.StandardOutput.ReadToEndAsync(timeout.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-            if (process.ExitCode == 0 && SlurmTimeLeft.TryParse(line, out var timeLeft))
-            {
-                return timeLeft;
-            }
-
-            warn(QrunMessages.SqueueFailed(jobId, QrunMessages.SqueueAnswered(process.ExitCode, line)));
-            return null;
+            return Interpret(jobId, process.ExitCode, output, warn);
         }
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -68,6 +61,19 @@ internal static class SqueueTimeLeft
             KillIfRunning(process);
             process?.Dispose();
         }
+    }
+
+    /// <summary>The time left squeue printed, or null (UNLIMITED; or a failure, which <paramref name="warn"/> reports).</summary>
+    internal static TimeSpan? Interpret(string jobId, int exitCode, string output, Action<string> warn)
+    {
+        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (exitCode == 0 && SlurmTimeLeft.TryParse(line, out var timeLeft))
+        {
+            return timeLeft;
+        }
+
+        warn(QrunMessages.SqueueFailed(jobId, QrunMessages.SqueueAnswered(exitCode, line)));
+        return null;
     }
 
     /// <summary>The program's path on <paramref name="path"/> (the PATH qrun was given), else its bare name.</summary>
