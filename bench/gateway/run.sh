@@ -8,6 +8,10 @@
 # The services (emulator and gateway run JIT-compiled) first serve BENCH_WARMUP unmeasured pairs (default 50):
 # after 3, their tiering still took tens of milliseconds a job, as bench/qrun-latency found for the emulator.
 #
+# With QRUN_BASELINE=OTHER_QRUN (e.g. the build before a change), each round also runs that qrun in both modes
+# (order reversed every other round), and its medians are printed beside the build's: the noise between runs on a
+# small machine (+-8 ms) is larger than most changes, so only runs side by side in one job can show them.
+#
 # usage: bench/gateway/run.sh [PAIRS]      (default 30 pairs)
 # Runs as root on a cluster brought up with scripts/slurm-cluster.sh up --job-submit etc/job_submit.lua; wrap it
 # in `flock -o /tmp/spank-qrun-cluster.lock`. Needs build/qrun, build/spank_ibm_qrun.so and build/emulator (make),
@@ -21,10 +25,12 @@ readonly PAIRS="${1:-30}"
 readonly WARMUP="${BENCH_WARMUP:-50}"
 readonly PLUGIN_CONF=/etc/slurm/plugstack.conf.d/spank_ibm_qrun.conf
 readonly BACKEND=fake_lagos
+readonly BASELINE="${QRUN_BASELINE:-}"
 
 die() { printf 'bench/gateway: error: %s\n' "$*" >&2; exit 1; }
 [[ "$PAIRS" =~ ^[1-9][0-9]*$ ]] || die "PAIRS=$PAIRS: expected a positive whole number"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "BENCH_WARMUP=$WARMUP: expected a whole number"
+[[ -z "$BASELINE" || -x "$BASELINE" ]] || die "QRUN_BASELINE=$BASELINE: not an executable qrun"
 [[ $(id -u) -eq 0 ]] || die "must run as root (it starts qrun-gateway with a root-only configuration and rewrites $PLUGIN_CONF)"
 timeout 5 sinfo -h >/dev/null 2>&1 || die "no answer from slurmctld: run scripts/slurm-cluster.sh up --job-submit etc/job_submit.lua first"
 scontrol show config | grep '^JobSubmitPlugins.*lua' >/dev/null || die "the cluster does not run etc/job_submit.lua (scripts/slurm-cluster.sh up --job-submit etc/job_submit.lua)"
@@ -98,14 +104,18 @@ cat >"$jobs_dir/bench.sh" <<JOB
 #!/bin/bash
 #SBATCH --q-backend=$BACKEND
 #SBATCH --q-primitive=sampler
-direct() {
+direct_with() {
     env -u IBMQRUN_GATEWAY IBMQRUN_DAAPI_ENDPOINT=$emulator IBMQRUN_IAM_ENDPOINT=$emulator \\
         IBMQRUN_SERVICE_CRN=crn:v1:local:quantum-computing:emulator:: IBMQRUN_IAM_APIKEY=demo-apikey \\
         IBMQRUN_S3_ENDPOINT=$s3 IBMQRUN_S3_BUCKET=bench IBMQRUN_S3_REGION=us-east-1 \\
         IBMQRUN_AWS_ACCESS_KEY_ID=S3RVER IBMQRUN_AWS_SECRET_ACCESS_KEY=S3RVER \\
-        $REPO_ROOT/build/qrun in.json --results out.direct.json 2>run.err
+        "\$1" in.json --results out.direct.json 2>run.err
 }
+direct() { direct_with $REPO_ROOT/build/qrun; }
 gateway() { $REPO_ROOT/build/qrun in.json --results out.gateway.json 2>run.err; }
+direct_baseline() { direct_with $BASELINE; }
+gateway_baseline() { $BASELINE in.json --results out.gateway.json 2>run.err; }
+modes="direct gateway${BASELINE:+ direct_baseline gateway_baseline}"
 timed() {
     local start end status execution
     start=\$(date +%s%N)
@@ -121,20 +131,23 @@ timed() {
 }
 for i in \$(seq $((PAIRS + WARMUP))); do
     mode=measure; (( i <= $WARMUP )) && mode=warmup
-    if (( i % 2 )); then timed direct \$mode; timed gateway \$mode; else timed gateway \$mode; timed direct \$mode; fi
+    order=\$modes; (( i % 2 )) || order=\$(printf '%s\\n' \$modes | tac)
+    for run in \$order; do timed \$run \$mode; done
 done
 JOB
-echo "bench/gateway: $PAIRS pairs (+$WARMUP warm-up) of qrun runs on $BACKEND, direct and through $gateway, in one Slurm job"
+echo "bench/gateway: $PAIRS pairs (+$WARMUP warm-up) of qrun runs on $BACKEND, direct and through $gateway, in one Slurm job${BASELINE:+; each round also runs $BASELINE}"
 (cd "$jobs_dir" && sbatch --wait --output="$jobs_dir/slurm.out" bench.sh >/dev/null) || { cat "$jobs_dir/slurm.out" "$jobs_dir/qrun.log" >&2; die "the bench job failed"; }
 grep -q FAILED "$jobs_dir/slurm.out" && { cat "$jobs_dir/slurm.out" >&2; tail -20 "$jobs_dir/qrun.log" >&2; die "a qrun run failed"; }
 
-# times.txt: "direct US EXECUTION_S" / "gateway US EXECUTION_S" lines, pairs in order.
+# times.txt: "MODE US EXECUTION_S" lines (MODE: direct, gateway, direct_baseline, gateway_baseline), rounds in order.
 awk '
 function sortn(a, n,   i, j, t) { for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t } }
 function pct(a, n, p,   k) { k = int(p * n + 0.999999); if (k < 1) k = 1; if (k > n) k = n; return a[k] }
 function met(x) { return x <= 50 ? "met" : "NOT met" }
 $1 == "direct" { d[++nd] = $2 / 1000; db[nd] = $2 / 1000 - $3 * 1000 }
 $1 == "gateway" { g[++ng] = $2 / 1000; gb[ng] = $2 / 1000 - $3 * 1000 }
+$1 == "direct_baseline" { bd[++nbd] = $2 / 1000 - $3 * 1000 }
+$1 == "gateway_baseline" { bg[++nbg] = $2 / 1000 - $3 * 1000 }
 END {
     n = nd < ng ? nd : ng
     for (i = 1; i <= n; i++) diff[i] = g[i] - d[i]
@@ -146,4 +159,10 @@ END {
     printf "%-34s %10.1f %10.1f   (target: <= 50 ms median: %s)\n", "gateway mode, beyond execution", pct(gb, ng, 0.5), pct(gb, ng, 0.95), met(pct(gb, ng, 0.5))
     printf "%-34s %10.1f %10.1f   (target: <= 30 ms median)\n", "added by the gateway", pct(diff, n, 0.5), pct(diff, n, 0.95)
     printf "ratio gateway/direct (medians): %.2f\n", pct(g, ng, 0.5) / pct(d, nd, 0.5)
-}' "$jobs_dir/times.txt"
+    if (nbd > 0) {
+        sortn(bd, nbd); sortn(bg, nbg)
+        printf "baseline (%s), in the same rounds:\n", baseline
+        printf "%-34s %10.1f %10.1f   (this build: %.1f)\n", "direct mode, beyond execution", pct(bd, nbd, 0.5), pct(bd, nbd, 0.95), pct(db, nd, 0.5)
+        printf "%-34s %10.1f %10.1f   (this build: %.1f)\n", "gateway mode, beyond execution", pct(bg, nbg, 0.5), pct(bg, nbg, 0.95), pct(gb, ng, 0.5)
+    }
+}' baseline="$BASELINE" "$jobs_dir/times.txt"
