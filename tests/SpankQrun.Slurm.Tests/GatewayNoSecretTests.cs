@@ -54,7 +54,7 @@ public sealed class GatewayNoSecretTests : IClassFixture<GatewaySite>, IDisposab
         Assert.Contains($"IBMQRUN_GATEWAY={_site.Gateway.ToString().TrimEnd('/')}", dump);
         Assert.True(dump.Length > 100_000, $"the dump read too little to mean anything ({dump.Length} bytes)");
         foreach (var secret in _site.Secrets)
-            Assert.False(dump.Contains(secret, StringComparison.Ordinal), $"a site credential is readable inside the job ({secret.Length} characters)");
+            Assert.False(dump.Contains(secret, StringComparison.Ordinal), $"a site credential is readable inside the job ({secret.Length} characters): {Around(dump, secret)}");
 
         foreach (var label in new[] { "batch", "step" })
         {
@@ -68,6 +68,14 @@ public sealed class GatewayNoSecretTests : IClassFixture<GatewaySite>, IDisposab
         Assert.True(await _site.WaitUntilNothingLeftAsync(TimeSpan.FromSeconds(30)), "qrun left its job or objects behind");
         foreach (var secret in _site.Secrets)
             Assert.DoesNotContain(secret, _site.GatewayOutput);
+    }
+
+    /// <summary>What the dump holds around the first place <paramref name="secret"/> is, with the secret masked.</summary>
+    private static string Around(string dump, string secret)
+    {
+        var at = dump.IndexOf(secret, StringComparison.Ordinal);
+        var start = Math.Max(0, at - 300);
+        return dump[start..Math.Min(dump.Length, at + secret.Length + 300)].Replace(secret, "<secret>", StringComparison.Ordinal);
     }
 
     [Fact]
