@@ -47,6 +47,19 @@ public sealed class EarlySqueueTests(QrunServices services) : IClassFixture<Qrun
     }
 
     [Fact]
+    public async Task HungSqueueWrapper_IsKilledWithTheChildThatHoldsItsOutput()
+    {
+        // A site's squeue wrapper whose child hangs while holding the output pipe open.
+        FakeSqueue("sleep 1234 &\nwait");
+
+        var result = await RunQrunAsync([SamplerInput()], early: true);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("(no answer within 10 s; squeue was killed); using timeout_secs=3600", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(await SqueuesLeftAsync());
+    }
+
+    [Fact]
     public async Task RunThatFailsACheck_ExitsAtOnce_AndLeavesNoSqueueBehind()
     {
         FakeSqueue("exec sleep 1234");

@@ -50,15 +50,15 @@ internal static partial class EarlySqueue
         var reaped = false;
         try
         {
-            // A read blocked on the pipe ends only when squeue closes it: killing squeue is what the bound and a
-            // signal do (the registration is gone before the reap, so no other process can be killed).
+            // A read blocked on the pipe ends only when every writer has closed it: the bound and a signal kill
+            // squeue's process group (the registration is gone before the reap, so no other process can be killed),
+            // and stop waiting for the read even if something outside that group still holds the pipe.
             string output;
             using (timeout.Token.Register(Native.Kill))
             {
-                output = await ReadBoundedAsync(stream, timeout.Token).ConfigureAwait(false);
+                output = await ReadBoundedAsync(stream).WaitAsync(timeout.Token).ConfigureAwait(false);
             }
 
-            timeout.Token.ThrowIfCancellationRequested();
             var exitCode = Native.Reap();
             reaped = true;
             // -2: the status cannot be known (SIGCHLD ignored); what squeue printed decides.
@@ -79,12 +79,12 @@ internal static partial class EarlySqueue
         }
     }
 
-    private static async Task<string> ReadBoundedAsync(FileStream stream, CancellationToken cancellationToken)
+    private static async Task<string> ReadBoundedAsync(FileStream stream)
     {
         var buffer = new byte[MaxOutputBytes];
         var length = 0;
         int read;
-        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false)) > 0)
         {
             length += read;
         }

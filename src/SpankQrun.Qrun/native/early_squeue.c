@@ -7,8 +7,10 @@
  *
  * Started only where qrun would ask anyway: SLURM_JOB_ID is a job id, IBMQRUN_GATEWAY is unset (in gateway mode the
  * gateway tells qrun the end time), and the command line is a run, not --help, --version or --check. The child gets
- * /dev/null for stdin and stderr and a close-on-exec pipe for stdout, and the signal dispositions of a process that
- * has not installed any handler yet. Any failure leaves nothing started. QRUN_EARLY_SQUEUE=0 turns it off, to compare.
+ * /dev/null for stdin and stderr and a close-on-exec pipe for stdout, the signal dispositions of a process that has
+ * not installed any handler yet, and a process group of its own, so that killing it also kills anything a squeue
+ * wrapper started (as the managed path kills the whole tree). Any failure leaves nothing started.
+ * QRUN_EARLY_SQUEUE=0 turns it off, to compare.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -65,7 +67,14 @@ __attribute__((constructor(101))) static void spank_qrun_early_squeue(int argc, 
     if (pipe2(pipe_fds, O_CLOEXEC) != 0)
         return;
     posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attributes;
     if (posix_spawn_file_actions_init(&actions) != 0) {
+        close(pipe_fds[0]);
+        close(pipe_fds[1]);
+        return;
+    }
+    if (posix_spawnattr_init(&attributes) != 0) {
+        posix_spawn_file_actions_destroy(&actions);
         close(pipe_fds[0]);
         close(pipe_fds[1]);
         return;
@@ -77,7 +86,10 @@ __attribute__((constructor(101))) static void spank_qrun_early_squeue(int argc, 
     int failed = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) != 0 ||
                  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1) != 0 ||
                  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) != 0 ||
-                 posix_spawnp(&pid, "squeue", &actions, NULL, child_argv, environ) != 0;
+                 posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP) != 0 ||
+                 posix_spawnattr_setpgroup(&attributes, 0) != 0 ||
+                 posix_spawnp(&pid, "squeue", &actions, &attributes, child_argv, environ) != 0;
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     close(pipe_fds[1]);
     if (failed) {
@@ -100,12 +112,12 @@ int spank_qrun_early_squeue_take(void)
     return __atomic_exchange_n(&early_fd, -1, __ATOMIC_SEQ_CST);
 }
 
-/* Kills the early squeue if it still runs (it is reaped by spank_qrun_early_squeue_reap). */
+/* Kills the early squeue's process group if it still runs (squeue is reaped by spank_qrun_early_squeue_reap). */
 void spank_qrun_early_squeue_kill(void)
 {
     pid_t pid = __atomic_load_n(&early_pid, __ATOMIC_SEQ_CST);
     if (pid > 0)
-        (void)kill(pid, SIGKILL);
+        (void)kill(-pid, SIGKILL);
 }
 
 /*
