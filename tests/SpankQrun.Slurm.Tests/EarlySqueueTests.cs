@@ -33,29 +33,19 @@ public sealed class EarlySqueueTests(QrunServices services) : IClassFixture<Qrun
         Assert.Empty(await SqueuesLeftAsync());
     }
 
-    [Fact]
-    public async Task HungSqueue_IsKilledAtItsBound_AndTheJobRunsUnderTheDefaultTimeout()
+    /// <param name="squeue">A squeue that hangs; or a site's wrapper whose child hangs holding the output pipe open.</param>
+    [Theory]
+    [InlineData("exec sleep 1234")]
+    [InlineData("sleep 1234 &\nwait")]
+    public async Task HungSqueue_IsKilledAtItsBound_WithWhatItStarted_AndTheJobRunsUnderTheDefaultTimeout(string squeue)
     {
-        FakeSqueue("exec sleep 1234");
+        FakeSqueue(squeue);
 
         var result = await RunQrunAsync([SamplerInput()], early: true);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("could not read the time left of Slurm job 4242 with squeue (no answer within 10 s; squeue was killed); using timeout_secs=3600", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("timeout 3600 s", result.Stderr, StringComparison.Ordinal);
-        Assert.Empty(await SqueuesLeftAsync());
-    }
-
-    [Fact]
-    public async Task HungSqueueWrapper_IsKilledWithTheChildThatHoldsItsOutput()
-    {
-        // A site's squeue wrapper whose child hangs while holding the output pipe open.
-        FakeSqueue("sleep 1234 &\nwait");
-
-        var result = await RunQrunAsync([SamplerInput()], early: true);
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("(no answer within 10 s; squeue was killed); using timeout_secs=3600", result.Stderr, StringComparison.Ordinal);
         Assert.Empty(await SqueuesLeftAsync());
     }
 
