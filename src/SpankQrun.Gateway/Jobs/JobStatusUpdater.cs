@@ -59,9 +59,10 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
             }
         }
 
-        await backends.Client(job.Backend).DeleteJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
-        // The objects are independent: delete them side by side (qrun waits for this at the end of every job).
-        await Task.WhenAll(JobObjectKeys.All(job.Id).Select(key => storage.DeleteAsync(key, cancellationToken))).ConfigureAwait(false);
+        // The Direct Access job and the objects are independent of each other: delete them all side by side (qrun waits
+        // for this at the end of every job).
+        var deleteJob = backends.Client(job.Backend).DeleteJobAsync(job.Id, cancellationToken);
+        await Task.WhenAll(JobObjectKeys.All(job.Id).Select(key => storage.DeleteAsync(key, cancellationToken)).Append(deleteJob)).ConfigureAwait(false);
         await MarkDeletedAsync(job, reason, cancellationToken).ConfigureAwait(false);
         // The job's end is accounted before its removal is answered (see JobEndNotifier).
         await jobEnds.WaitAsync(job.Id, cancellationToken).ConfigureAwait(false);
