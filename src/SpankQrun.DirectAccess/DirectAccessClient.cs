@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.Http.Resilience;
 using SpankQrun.DirectAccess.Auth;
 using SpankQrun.DirectAccess.Http;
 using SpankQrun.DirectAccess.Jobs;
@@ -33,9 +32,10 @@ public sealed partial class DirectAccessClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         endpoint = options.Endpoint;
-        var pipeline = RetryPipeline.Create(options.Retry, options.Log);
+        var log = options.Log;
+        Action<RetryNotice>? onRetry = log is null ? null : notice => log(DescribeRetry(notice));
 
-        tokenHttp = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = transport() })
+        tokenHttp = new HttpClient(new RetryHandler(options.Retry, onRetry, options.Time) { InnerHandler = transport() })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -44,7 +44,7 @@ public sealed partial class DirectAccessClient : IDisposable
         var serviceCrn = (options.Credentials as IamCredentials)?.ServiceCrn;
         var chain = new BearerTokenHandler(tokens, serviceCrn)
         {
-            InnerHandler = new ResilienceHandler(pipeline)
+            InnerHandler = new RetryHandler(options.Retry, onRetry, options.Time)
             {
                 InnerHandler = new AttemptCounter { InnerHandler = transport() },
             },
@@ -187,5 +187,15 @@ public sealed partial class DirectAccessClient : IDisposable
         http.Dispose();
         tokens.Dispose();
         tokenHttp.Dispose();
+    }
+
+    /// <summary>The line a retry logs: the call, what went wrong, and when it is tried again.</summary>
+    private static string DescribeRetry(RetryNotice notice)
+    {
+        var what = notice.Status is { } status
+            ? DirectAccessMessages.HttpStatus(status)
+            : notice.Failure is { } failure ? FailureDescription.Of(failure) : DirectAccessMessages.UnknownFailure;
+        var call = $"{notice.Request.Method} {UrlRedactor.Redact(notice.Request.RequestUri)}";
+        return DirectAccessMessages.Retrying($"{call}: {what}", notice.Retry, notice.MaxRetries, notice.Delay);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Polly.Timeout;
 
 namespace SpankQrun.DirectAccess.Http;
 
@@ -22,7 +21,7 @@ internal static class FailureDescription
             }
         }
 
-        return exception is TimeoutRejectedException or OperationCanceledException
+        return exception is AttemptTimeoutException or OperationCanceledException
             ? DirectAccessMessages.TimedOut
             : UrlRedactor.Redact(exception.Message);
     }

@@ -3,7 +3,8 @@ namespace SpankQrun.DirectAccess.Http;
 /// <summary>
 /// How transient failures (connection refused or reset, timeouts, 408, 429, 5xx) are retried:
 /// exponential backoff from <paramref name="BaseDelay"/> with jitter, each wait capped at <paramref name="MaxDelay"/>
-/// (a Retry-After header wins), each attempt limited to <paramref name="AttemptTimeout"/>.
+/// (a Retry-After header sets the wait, within the same cap), each attempt limited to <paramref name="AttemptTimeout"/>
+/// (see <see cref="RetryHandler"/>).
 /// </summary>
 public sealed record RetrySettings(int MaxRetryAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan AttemptTimeout)
 {

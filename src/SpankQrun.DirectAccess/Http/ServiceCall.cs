@@ -1,5 +1,4 @@
 using System.Net;
-using Polly.Timeout;
 
 namespace SpankQrun.DirectAccess.Http;
 
@@ -18,7 +17,7 @@ internal static class ServiceCall
         {
             throw;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
+        catch (Exception exception) when (exception is HttpRequestException or AttemptTimeoutException or OperationCanceledException or IOException)
         {
             throw new DirectAccessException(DirectAccessFailure.Unreachable, DirectAccessMessages.Unreachable(method, url, FailureDescription.Of(exception)), innerException: null);
         }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Http.Resilience;
-using Polly.Timeout;
 using SpankQrun.DirectAccess.Http;
 
 namespace SpankQrun.DirectAccess.Storage;
@@ -33,7 +31,7 @@ public sealed class JobStorage : IDisposable
         this.options = options;
         endpointShown = UrlRedactor.Redact(options.Endpoint);
         var retry = new RetrySettings(options.MaxErrorRetry, RetryBaseDelay, RetryMaxDelay, options.RequestTimeout);
-        http = new HttpClient(new ResilienceHandler(RetryPipeline.Create(retry, log: null)) { InnerHandler = new SocketsHttpHandler() })
+        http = new HttpClient(new RetryHandler(retry) { InnerHandler = new SocketsHttpHandler() })
         {
             Timeout = Timeout.InfiniteTimeSpan,
             MaxResponseContentBufferSize = MaxDownloadBytes,
@@ -45,9 +43,6 @@ public sealed class JobStorage : IDisposable
 
     /// <summary>The longest validity a presigned URL gets: seven days, SigV4's limit; longer asks are shortened to it.</summary>
     public static readonly TimeSpan MaxPresignedUrlLifetime = SigV4Presigner.MaxLifetime;
-
-    /// <summary>Starts loading the crypto library signatures need, on a pool thread (see <see cref="SigV4Presigner.WarmUp"/>).</summary>
-    public static void WarmUpSigning() => SigV4Presigner.WarmUp();
 
     /// <summary>The bucket this storage writes to.</summary>
     public string Bucket => options.Bucket;
@@ -138,7 +133,7 @@ public sealed class JobStorage : IDisposable
         {
             throw new StorageException(StorageMessages.Failed(action, options.Bucket, key, endpointShown, StorageMessages.TooLarge(MaxDownloadBytes)), isUnreachable: false);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
+        catch (Exception exception) when (exception is HttpRequestException or AttemptTimeoutException or OperationCanceledException or IOException)
         {
             throw new StorageException(StorageMessages.Failed(action, options.Bucket, key, endpointShown, FailureDescription.Of(exception)), isUnreachable: true);
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace SpankQrun.DirectAccess.Storage;
@@ -21,24 +20,6 @@ internal static class SigV4Presigner
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(7);
 
     private const string Algorithm = "AWS4-HMAC-SHA256";
-
-    /// <summary>
-    /// Loads the platform's crypto library (OpenSSL on Linux: some 5–10 ms at its first use) on a pool thread, so that
-    /// a caller can overlap it with other start-up work instead of paying it at the first signature.
-    /// </summary>
-    public static void WarmUp() => ThreadPool.UnsafeQueueUserWorkItem(
-        static _ =>
-        {
-            try
-            {
-                SHA256.HashData(ReadOnlySpan<byte>.Empty);
-            }
-            catch (Exception exception) when (exception is CryptographicException or TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
-            {
-                // Nothing to do here: the first real signature meets the same failure and reports it.
-            }
-        },
-        null);
 
     /// <summary>
     /// A URL that lets its holder send <paramref name="method"/> on <paramref name="key"/> in the bucket of
@@ -86,13 +67,13 @@ internal static class SigV4Presigner
             .Append("&X-Amz-SignedHeaders=host")
             .ToString();
         var canonicalRequest = $"{method}\n{path}\n{query}\nhost:{authority}\n\nhost\nUNSIGNED-PAYLOAD";
-        var stringToSign = $"{Algorithm}\n{stamp}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
+        var stringToSign = $"{Algorithm}\n{stamp}\n{scope}\n{Hex(SigningHashes.Sha256(Encoding.UTF8.GetBytes(canonicalRequest)))}";
 
-        var key0 = HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + credentials.SecretAccessKey), Encoding.UTF8.GetBytes(date));
-        var key1 = HMACSHA256.HashData(key0, Encoding.UTF8.GetBytes(credentials.Region));
-        var key2 = HMACSHA256.HashData(key1, "s3"u8);
-        var signingKey = HMACSHA256.HashData(key2, "aws4_request"u8);
-        var signature = Hex(HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign)));
+        var key0 = SigningHashes.HmacSha256(Encoding.UTF8.GetBytes("AWS4" + credentials.SecretAccessKey), Encoding.UTF8.GetBytes(date));
+        var key1 = SigningHashes.HmacSha256(key0, Encoding.UTF8.GetBytes(credentials.Region));
+        var key2 = SigningHashes.HmacSha256(key1, "s3"u8);
+        var signingKey = SigningHashes.HmacSha256(key2, "aws4_request"u8);
+        var signature = Hex(SigningHashes.HmacSha256(signingKey, Encoding.UTF8.GetBytes(stringToSign)));
 
         return $"{scheme}://{authority}{path}?{query}&X-Amz-Signature={signature}";
     }

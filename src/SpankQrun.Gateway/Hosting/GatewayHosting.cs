@@ -70,7 +70,6 @@ public static class GatewayHosting
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
-        logging.AddFilter("Polly", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
     }
 }

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
-using Polly.Timeout;
 using SpankQrun.DirectAccess.Http;
 using SpankQrun.Gateway.Contract;
 
@@ -37,13 +34,13 @@ internal sealed class GatewayClient : IDisposable
     {
         this.gateway = gateway;
         gatewayShown = UrlRedactor.Redact(gateway);
-        var pipeline = CreatePipeline(retry, log);
-        api = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = new MungeAuthenticationHandler(encode) { InnerHandler = transport() } })
+        Action<RetryNotice> onRetry = notice => log(DescribeRetry(notice));
+        api = new HttpClient(new RetryHandler(retry, onRetry) { InnerHandler = new MungeAuthenticationHandler(encode) { InnerHandler = transport() } })
         {
             Timeout = Timeout.InfiniteTimeSpan,
             MaxResponseContentBufferSize = MaxErrorBodyBytes * 16,
         };
-        storage = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = transport() })
+        storage = new HttpClient(new RetryHandler(retry, onRetry) { InnerHandler = transport() })
         {
             Timeout = Timeout.InfiniteTimeSpan,
             MaxResponseContentBufferSize = MaxDownloadBytes,
@@ -135,7 +132,7 @@ internal sealed class GatewayClient : IDisposable
         {
             throw;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
+        catch (Exception exception) when (exception is HttpRequestException or AttemptTimeoutException or OperationCanceledException or IOException)
         {
             throw new GatewayFailure(ExitCodes.ServiceUnavailable, GatewayMessages.Unreachable(gatewayShown, method.Method, path, Describe(exception)));
         }
@@ -218,7 +215,7 @@ internal sealed class GatewayClient : IDisposable
         {
             throw;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
+        catch (Exception exception) when (exception is HttpRequestException or AttemptTimeoutException or OperationCanceledException or IOException)
         {
             throw new GatewayFailure(ExitCodes.ServiceUnavailable, GatewayMessages.StorageUnreachable(method, url, Describe(exception)));
         }
@@ -246,7 +243,7 @@ internal sealed class GatewayClient : IDisposable
             }
         }
 
-        return exception is TimeoutRejectedException or OperationCanceledException
+        return exception is AttemptTimeoutException or OperationCanceledException
             ? GatewayMessages.TimedOut
             : UrlRedactor.Redact(exception.Message);
     }
@@ -254,34 +251,11 @@ internal sealed class GatewayClient : IDisposable
     private static ByteArrayContent JsonContent<T>(T body, JsonTypeInfo<T> type) =>
         new(JsonSerializer.SerializeToUtf8Bytes(body, type)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
 
-    private static ResiliencePipeline<HttpResponseMessage> CreatePipeline(RetrySettings settings, Action<string> log)
+    private static string DescribeRetry(RetryNotice notice)
     {
-        var retry = new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = settings.MaxRetryAttempts,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = settings.BaseDelay,
-            MaxDelay = settings.MaxDelay,
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(
-                !args.Context.CancellationToken.IsCancellationRequested
-                && args.Outcome.Exception is not GatewayFailure
-                && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
-            OnRetry = args =>
-            {
-                var request = args.Context.GetRequestMessage() ?? args.Outcome.Result?.RequestMessage;
-                var what = args.Outcome.Result is { } result
-                    ? GatewayMessages.HttpStatus((int)result.StatusCode)
-                    : args.Outcome.Exception is { } exception ? Describe(exception) : GatewayMessages.TimedOut;
-                log(GatewayMessages.Retrying(request?.Method.Method ?? "?", UrlRedactor.Redact(request?.RequestUri), what, args.AttemptNumber + 1, settings.MaxRetryAttempts, args.RetryDelay));
-                return ValueTask.CompletedTask;
-            },
-        };
-
-        return new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(retry)
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = settings.AttemptTimeout })
-            .Build();
+        var what = notice.Status is { } status
+            ? GatewayMessages.HttpStatus(status)
+            : notice.Failure is { } failure ? Describe(failure) : GatewayMessages.TimedOut;
+        return GatewayMessages.Retrying(notice.Request.Method.Method, UrlRedactor.Redact(notice.Request.RequestUri), what, notice.Retry, notice.MaxRetries, notice.Delay);
     }
 }

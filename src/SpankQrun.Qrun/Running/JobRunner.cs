@@ -39,11 +39,6 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
             return exitCode;
         }
 
-        // Every direct-mode run signs S3 URLs: the crypto library loads while the clients are made and the token is
-        // fetched. Not earlier: loading it beside the checks (and squeue's start) doubled their time in a Slurm job
-        // (8 -> 16 ms median from start to squeue's start) for no gain outside one.
-        JobStorage.WarmUpSigning();
-
         var (input, settings, timeLeftQuery) = preflight;
         var timeLeft = timeLeftQuery!; // asked: askTimeLeft is left true
 
