@@ -103,25 +103,10 @@ public sealed class EarlySqueueTests(QrunServices services) : IClassFixture<Qrun
 
     private Task<CommandResult> RunQrunAsync(string[] arguments, bool early, Dictionary<string, string?>? overrides = null)
     {
-        var emulator = services.Emulator.Endpoint.ToString().TrimEnd('/');
-        var environment = new Dictionary<string, string?>
-        {
-            ["PATH"] = $"{Path.Combine(_scratch, "bin")}:/usr/bin:/bin",
-            ["SLURM_JOB_ID"] = "4242",
-            ["QRUN_EARLY_SQUEUE"] = early ? null : "0",
-            ["IBMQRUN_GATEWAY"] = null,
-            ["IBMQRUN_BACKEND"] = "fake_brisbane",
-            ["IBMQRUN_PRIMITIVE"] = "sampler",
-            ["IBMQRUN_DAAPI_ENDPOINT"] = emulator,
-            ["IBMQRUN_IAM_ENDPOINT"] = emulator,
-            ["IBMQRUN_IAM_APIKEY"] = QrunServices.IamApiKey,
-            ["IBMQRUN_SERVICE_CRN"] = QrunServices.ServiceCrn,
-            ["IBMQRUN_S3_ENDPOINT"] = services.S3.Endpoint.ToString().TrimEnd('/'),
-            ["IBMQRUN_S3_BUCKET"] = QrunServices.Bucket,
-            ["IBMQRUN_S3_REGION"] = services.S3.Region,
-            ["IBMQRUN_AWS_ACCESS_KEY_ID"] = services.S3.AccessKeyId,
-            ["IBMQRUN_AWS_SECRET_ACCESS_KEY"] = services.S3.SecretAccessKey,
-        };
+        var environment = services.DirectModeEnvironment();
+        environment["PATH"] = $"{Path.Combine(_scratch, "bin")}:/usr/bin:/bin";
+        environment["SLURM_JOB_ID"] = "4242";
+        environment["QRUN_EARLY_SQUEUE"] = early ? null : "0";
         foreach (var (name, value) in overrides ?? [])
             environment[name] = value;
         return Shell.RunAsync(Qrun, [.. arguments, "--log-level", "info"], TimeSpan.FromMinutes(1), environment);

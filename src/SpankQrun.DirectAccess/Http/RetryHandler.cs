@@ -13,7 +13,7 @@ namespace SpankQrun.DirectAccess.Http;
 /// Written here rather than taken from Polly (Microsoft.Extensions.Http.Resilience), which this replaced: qrun starts
 /// once per job step, and in a NativeAOT qrun, building a Polly pipeline validated its options by DataAnnotations
 /// reflection and its first call resolved generic virtual methods at run time, some 5 ms of every job's start
-/// (docs/qrun.md, "Latency"). The same request object is sent again: every request these clients make has buffered
+/// (README.md, "Performance"). The same request object is sent again: every request these clients make has buffered
 /// content (byte arrays), which can be sent any number of times, and handlers inside this one (credentials, attempt
 /// counters) run again on each attempt.
 /// </remarks>

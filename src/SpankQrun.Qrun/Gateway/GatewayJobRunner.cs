@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using SpankQrun.DirectAccess.Http;
 using SpankQrun.Gateway.Contract;
 using SpankQrun.Primitives;
 using SpankQrun.Qrun.Checking;
@@ -31,6 +32,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
 
         var (input, settings, _) = preflight;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;
+        TlsWarmUp.StartIfAnyHttps(settings.Gateway);
         using var client = new GatewayClient(settings.Gateway, retry, reporter.Line, host.GatewayCredential);
         // Cancelled by a signal, or at the end of the run if squeue is still asked (it is killed).
         using var timeLeftStop = CancellationTokenSource.CreateLinkedTokenSource(interruption);

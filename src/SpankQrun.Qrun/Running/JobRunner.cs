@@ -1,5 +1,7 @@
 using System.Net;
 using SpankQrun.DirectAccess;
+using SpankQrun.DirectAccess.Auth;
+using SpankQrun.DirectAccess.Http;
 using SpankQrun.DirectAccess.Jobs;
 using SpankQrun.DirectAccess.Storage;
 using SpankQrun.Primitives;
@@ -40,6 +42,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         }
 
         var (input, settings, timeLeftQuery) = preflight;
+        TlsWarmUp.StartIfAnyHttps(settings.DirectAccessEndpoint, (settings.Credentials as IamCredentials)?.IamEndpoint, settings.Storage.Endpoint);
         var timeLeft = timeLeftQuery!; // asked: askTimeLeft is left true
 
         var trace = Trace;

@@ -77,6 +77,30 @@ public sealed class QrunServices : IAsyncLifetime
              $"iam_endpoint={emulator}", $"service_crn={ServiceCrn}", $"fake_cairo.s3_bucket={SecondBucket}"]);
     }
 
+    /// <summary>
+    /// The IBMQRUN_* environment of a direct-mode qrun on fake_brisbane (sampler) against these services, as the plugin
+    /// gives it (IAM), with any gateway unset: for tests that run build/qrun themselves.
+    /// </summary>
+    public Dictionary<string, string?> DirectModeEnvironment()
+    {
+        var emulator = Emulator.Endpoint.ToString().TrimEnd('/');
+        return new Dictionary<string, string?>
+        {
+            ["IBMQRUN_GATEWAY"] = null,
+            ["IBMQRUN_BACKEND"] = "fake_brisbane",
+            ["IBMQRUN_PRIMITIVE"] = "sampler",
+            ["IBMQRUN_DAAPI_ENDPOINT"] = emulator,
+            ["IBMQRUN_IAM_ENDPOINT"] = emulator,
+            ["IBMQRUN_IAM_APIKEY"] = IamApiKey,
+            ["IBMQRUN_SERVICE_CRN"] = ServiceCrn,
+            ["IBMQRUN_S3_ENDPOINT"] = S3.Endpoint.ToString().TrimEnd('/'),
+            ["IBMQRUN_S3_BUCKET"] = Bucket,
+            ["IBMQRUN_S3_REGION"] = S3.Region,
+            ["IBMQRUN_AWS_ACCESS_KEY_ID"] = S3.AccessKeyId,
+            ["IBMQRUN_AWS_SECRET_ACCESS_KEY"] = S3.SecretAccessKey,
+        };
+    }
+
     /// <summary>The jobs the emulator still holds (deleted ones are gone), as (id, status).</summary>
     public async Task<IReadOnlyList<(string Id, string Status)>> DirectAccessJobsAsync()
     {
