@@ -149,6 +149,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         while (true)
         {
             JobView job;
+            var pollStarted = host.Time.GetTimestamp();
             try
             {
                 job = await client.GetJobAsync(id, cancellationToken).ConfigureAwait(false);
@@ -174,7 +175,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
                 return job;
             }
 
-            await Task.Delay(host.Poll.DelayFor(unchangedPolls), host.Time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(host.Poll.WaitAfter(unchangedPolls, host.Time.GetElapsedTime(pollStarted)), host.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -192,6 +192,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         var unchangedPolls = 0;
         while (true)
         {
+            var pollStarted = host.Time.GetTimestamp();
             var job = await client.FindJobAsync(id, cancellationToken).ConfigureAwait(false);
             if (job is null)
             {
@@ -215,7 +216,7 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
                 return job;
             }
 
-            await Task.Delay(host.Poll.DelayFor(unchangedPolls), host.Time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(host.Poll.WaitAfter(unchangedPolls, host.Time.GetElapsedTime(pollStarted)), host.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -14,6 +14,17 @@ internal sealed record PollBackoff(TimeSpan Initial, TimeSpan Max, double Growth
 {
     public static PollBackoff Default { get; } = new(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(250), Growth: 1.25);
 
+    /// <summary>
+    /// The wait after a poll that took <paramref name="pollTook"/>: polls start <see cref="DelayFor"/> apart, so a slow
+    /// answer (a gateway's status request does its own Direct Access request) does not add to the time a job's end
+    /// takes to be seen, and the request rate stays within <c>1 / Max</c>.
+    /// </summary>
+    public TimeSpan WaitAfter(int unchangedPolls, TimeSpan pollTook)
+    {
+        var wait = DelayFor(unchangedPolls) - pollTook;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
     public TimeSpan DelayFor(int unchangedPolls)
     {
         var exponent = Math.Clamp(unchangedPolls, 0, 64);

@@ -26,6 +26,17 @@ public sealed class PollBackoffTests
         Assert.Equal(TimeSpan.FromSeconds(10), Backoff.DelayFor(polls));
     }
 
+    [Theory]
+    [InlineData(0, 0, 500)]
+    [InlineData(0, 120, 380)]
+    [InlineData(2, 1500, 500)]
+    [InlineData(0, 500, 0)]
+    [InlineData(0, 3000, 0)]
+    public void WaitAfter_APollThatTookLong_StartsTheNextOneOnTime_NeverEarlierThanAtOnce(int polls, int tookMilliseconds, int expectedMilliseconds)
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), Backoff.WaitAfter(polls, TimeSpan.FromMilliseconds(tookMilliseconds)));
+    }
+
     [Fact]
     public void Default_FirstPollsComeWithinTensOfMilliseconds()
     {
