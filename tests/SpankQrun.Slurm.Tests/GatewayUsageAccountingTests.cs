@@ -42,8 +42,9 @@ public sealed partial class GatewayUsageAccountingTests : IClassFixture<GatewayS
             #SBATCH --q-primitive=sampler
             srun qrun bell.json --results out.$SLURM_JOB_ID.json
             """);
-        // The class's gateway also holds the other test's job: the report covers this test's period only.
-        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        // The class's gateway also holds the other tests' jobs: the report covers this test's period only (the
+        // gateway and the tests read the same clock, and the store keeps creation times to 100 ns).
+        var since = DateTimeOffset.UtcNow;
         var submitted = new List<(string User, string Job)>();
         foreach (var user in new[] { UserJobs.FirstUser, UserJobs.FirstUser, GatewaySite.SecondUser })
         {
@@ -82,7 +83,7 @@ public sealed partial class GatewayUsageAccountingTests : IClassFixture<GatewayS
     [Fact]
     public async Task QrunKilledWithSigkill_ItsCancelledJobIsAccountedInSacct_AsExactJson_EqualToTheGatewaysReport()
     {
-        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var since = DateTimeOffset.UtcNow;
         var (job, id) = await StartSlowJobAsync("killed", """
             qrun sampler_input.json --results out.json 2> killed.err &
             pid=$!
@@ -90,7 +91,11 @@ public sealed partial class GatewayUsageAccountingTests : IClassFixture<GatewayS
             kill -KILL $pid
             wait $pid
             echo "qrun exit $?"
+            # The Slurm job stays until the test has seen the Direct Access job queued: once the job ends, the
+            # gateway cancels and removes it, and could do so before the test looks.
+            for i in $(seq 600); do [ -e killed.release ] && break; sleep 0.2; done
             """, "killed.err");
+        await File.WriteAllTextAsync(_workspace.PathOf("killed.release"), "");
 
         await AssertAccountedAsCancelledAsync(job, id, since, "COMPLETED");
     }
@@ -98,7 +103,7 @@ public sealed partial class GatewayUsageAccountingTests : IClassFixture<GatewayS
     [Fact]
     public async Task Scancel_WhileItsDirectAccessJobRuns_SacctHoldsExactJson_EqualToTheGatewaysReport()
     {
-        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var since = DateTimeOffset.UtcNow;
         var (job, id) = await StartSlowJobAsync("scancelled", "srun qrun sampler_input.json --results out.json 2> scancelled.err", "scancelled.err");
 
         var cancel = await Shell.RunAsync("scancel", [job]);
@@ -110,7 +115,7 @@ public sealed partial class GatewayUsageAccountingTests : IClassFixture<GatewayS
     [Fact]
     public async Task TimeLimit_WhileItsDirectAccessJobRuns_SacctHoldsExactJson_EqualToTheGatewaysReport()
     {
-        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var since = DateTimeOffset.UtcNow;
         var (job, id) = await StartSlowJobAsync("timelimit", "srun qrun sampler_input.json --results out.json 2> timelimit.err", "timelimit.err", "--time=1");
 
         await AssertAccountedAsCancelledAsync(job, id, since, "TIMEOUT");

@@ -17,7 +17,7 @@ internal static class ServiceCall
         {
             throw;
         }
-        catch (Exception exception) when (exception is HttpRequestException or AttemptTimeoutException or OperationCanceledException or IOException)
+        catch (Exception exception) when (NoAnswer.Is(exception))
         {
             throw new DirectAccessException(DirectAccessFailure.Unreachable, DirectAccessMessages.Unreachable(method, url, FailureDescription.Of(exception)), innerException: null);
         }

@@ -133,7 +133,7 @@ public sealed class JobStorage : IDisposable
         {
             throw new StorageException(StorageMessages.Failed(action, options.Bucket, key, endpointShown, StorageMessages.TooLarge(MaxDownloadBytes)), isUnreachable: false);
         }
-        catch (Exception exception) when (exception is HttpRequestException or AttemptTimeoutException or OperationCanceledException or IOException)
+        catch (Exception exception) when (NoAnswer.Is(exception))
         {
             throw new StorageException(StorageMessages.Failed(action, options.Bucket, key, endpointShown, FailureDescription.Of(exception)), isUnreachable: true);
         }

@@ -132,7 +132,7 @@ internal sealed class GatewayClient : IDisposable
         {
             throw;
         }
-        catch (Exception exception) when (exception is HttpRequestException or AttemptTimeoutException or OperationCanceledException or IOException)
+        catch (Exception exception) when (NoAnswer.Is(exception))
         {
             throw new GatewayFailure(ExitCodes.ServiceUnavailable, GatewayMessages.Unreachable(gatewayShown, method.Method, path, Describe(exception)));
         }
@@ -215,7 +215,7 @@ internal sealed class GatewayClient : IDisposable
         {
             throw;
         }
-        catch (Exception exception) when (exception is HttpRequestException or AttemptTimeoutException or OperationCanceledException or IOException)
+        catch (Exception exception) when (NoAnswer.Is(exception))
         {
             throw new GatewayFailure(ExitCodes.ServiceUnavailable, GatewayMessages.StorageUnreachable(method, url, Describe(exception)));
         }
