@@ -192,9 +192,7 @@ public sealed partial class DirectAccessClient : IDisposable
     /// <summary>The line a retry logs: the call, what went wrong, and when it is tried again.</summary>
     private static string DescribeRetry(RetryNotice notice)
     {
-        var what = notice.Status is { } status
-            ? DirectAccessMessages.HttpStatus(status)
-            : notice.Failure is { } failure ? FailureDescription.Of(failure) : DirectAccessMessages.UnknownFailure;
+        var what = notice.Failure is { } failure ? FailureDescription.Of(failure) : DirectAccessMessages.HttpStatus(notice.Status.GetValueOrDefault());
         var call = $"{notice.Request.Method} {UrlRedactor.Redact(notice.Request.RequestUri)}";
         return DirectAccessMessages.Retrying($"{call}: {what}", notice.Retry, notice.MaxRetries, notice.Delay);
     }

@@ -33,7 +33,6 @@ internal static class DirectAccessMessages
     public const string ConnectionReset = "connection reset";
     public const string HostNotFound = "host not found";
     public const string TimedOut = "the request timed out";
-    public const string UnknownFailure = "unknown failure";
     public const string IamService = "IAM";
     public const string AppIdService = "App ID token service";
 

@@ -253,9 +253,7 @@ internal sealed class GatewayClient : IDisposable
 
     private static string DescribeRetry(RetryNotice notice)
     {
-        var what = notice.Status is { } status
-            ? GatewayMessages.HttpStatus(status)
-            : notice.Failure is { } failure ? Describe(failure) : GatewayMessages.TimedOut;
+        var what = notice.Failure is { } failure ? Describe(failure) : GatewayMessages.HttpStatus(notice.Status.GetValueOrDefault());
         return GatewayMessages.Retrying(notice.Request.Method.Method, UrlRedactor.Redact(notice.Request.RequestUri), what, notice.Retry, notice.MaxRetries, notice.Delay);
     }
 }

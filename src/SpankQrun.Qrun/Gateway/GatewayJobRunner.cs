@@ -142,42 +142,23 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         }
     }
 
-    private async Task<JobView> WaitUntilFinalAsync(GatewayClient client, string id, CancellationToken cancellationToken)
-    {
-        string? lastStatus = null;
-        var unchangedPolls = 0;
-        while (true)
-        {
-            JobView job;
-            var pollStarted = host.Time.GetTimestamp();
-            try
+    private Task<JobView> WaitUntilFinalAsync(GatewayClient client, string id, CancellationToken cancellationToken) =>
+        new StatusPoller(host, reporter).UntilFinalAsync(
+            id,
+            async token =>
             {
-                job = await client.GetJobAsync(id, cancellationToken).ConfigureAwait(false);
-            }
-            catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.NotFound)
-            {
-                throw new GatewayFailure(ExitCodes.ServiceUnavailable, GatewayMessages.JobGone(id));
-            }
-
-            if (!string.Equals(job.Status, lastStatus, StringComparison.Ordinal))
-            {
-                reporter.Line(QrunMessages.StatusChanged(id, job.Status, reporter.Elapsed));
-                lastStatus = job.Status;
-                unchangedPolls = 0;
-            }
-            else
-            {
-                unchangedPolls++;
-            }
-
-            if (GatewayJobStatus.IsFinal(job.Status))
-            {
-                return job;
-            }
-
-            await Task.Delay(host.Poll.WaitAfter(unchangedPolls, host.Time.GetElapsedTime(pollStarted)), host.Time, cancellationToken).ConfigureAwait(false);
-        }
-    }
+                try
+                {
+                    return await client.GetJobAsync(id, token).ConfigureAwait(false);
+                }
+                catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.NotFound)
+                {
+                    throw new GatewayFailure(ExitCodes.ServiceUnavailable, GatewayMessages.JobGone(id));
+                }
+            },
+            job => job.Status,
+            job => GatewayJobStatus.IsFinal(job.Status),
+            cancellationToken);
 
     private async Task<int> DeliverAsync(GatewayClient client, JobView job, string? resultsPath, CancellationToken cancellationToken)
     {

@@ -187,38 +187,17 @@ internal sealed partial class JobRunner(QrunHost host, Reporter reporter, TextWr
         Logs = new StorageLocation { PresignedUrl = await storage.PresignUploadAsync(JobObjectKeys.Logs(id), urlLifetime).ConfigureAwait(false) },
     };
 
-    private async Task<JobInfo> WaitUntilFinalAsync(DirectAccessClient client, JobTrace trace, CancellationToken cancellationToken)
+    private Task<JobInfo> WaitUntilFinalAsync(DirectAccessClient client, JobTrace trace, CancellationToken cancellationToken) =>
+        new StatusPoller(host, reporter).UntilFinalAsync(
+            trace.Id,
+            async token => await client.FindJobAsync(trace.Id, token).ConfigureAwait(false) ?? throw Vanished(trace),
+            job => job.Status,
+            job => job.KnownStatus.IsFinal(),
+            cancellationToken);
+
+    private static QrunFailure Vanished(JobTrace trace)
     {
-        var id = trace.Id;
-        string? lastStatus = null;
-        var unchangedPolls = 0;
-        while (true)
-        {
-            var pollStarted = host.Time.GetTimestamp();
-            var job = await client.FindJobAsync(id, cancellationToken).ConfigureAwait(false);
-            if (job is null)
-            {
-                trace.JobVanished = true;
-                throw new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.JobNotListed(id));
-            }
-
-            if (!string.Equals(job.Status, lastStatus, StringComparison.Ordinal))
-            {
-                reporter.Line(QrunMessages.StatusChanged(id, job.Status, reporter.Elapsed));
-                lastStatus = job.Status;
-                unchangedPolls = 0;
-            }
-            else
-            {
-                unchangedPolls++;
-            }
-
-            if (job.KnownStatus.IsFinal())
-            {
-                return job;
-            }
-
-            await Task.Delay(host.Poll.WaitAfter(unchangedPolls, host.Time.GetElapsedTime(pollStarted)), host.Time, cancellationToken).ConfigureAwait(false);
-        }
+        trace.JobVanished = true;
+        return new QrunFailure(ExitCodes.ServiceUnavailable, QrunMessages.JobNotListed(trace.Id));
     }
 }
