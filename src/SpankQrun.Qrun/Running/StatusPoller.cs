@@ -17,10 +17,11 @@ internal sealed class StatusPoller(QrunHost host, Reporter reporter)
         {
             var pollStarted = host.Time.GetTimestamp();
             var job = await poll(cancellationToken).ConfigureAwait(false);
-            if (!string.Equals(status(job), lastStatus, StringComparison.Ordinal))
+            var current = status(job);
+            if (!string.Equals(current, lastStatus, StringComparison.Ordinal))
             {
-                lastStatus = status(job);
-                reporter.Line(QrunMessages.StatusChanged(id, lastStatus, reporter.Elapsed));
+                lastStatus = current;
+                reporter.Line(QrunMessages.StatusChanged(id, current, reporter.Elapsed));
                 unchangedPolls = 0;
             }
             else
