@@ -60,23 +60,36 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
         }
 
         // The Direct Access job and the objects are independent of each other: delete them all side by side (qrun waits
-        // for this at the end of every job).
+        // for this at the end of every job). The results' size (bytes out, in the usage) is read just before they go.
         var deleteJob = backends.Client(job.Backend).DeleteJobAsync(job.Id, cancellationToken);
-        await Task.WhenAll(JobObjectKeys.All(job.Id).Select(key => storage.DeleteAsync(key, cancellationToken)).Append(deleteJob)).ConfigureAwait(false);
+        await Task.WhenAll(JobObjectKeys.All(job.Id).Select(key => key == JobObjectKeys.Results(job.Id)
+            ? MeasureAndDeleteResultsAsync(job, storage, cancellationToken)
+            : storage.DeleteAsync(key, cancellationToken)).Append(deleteJob)).ConfigureAwait(false);
         await MarkDeletedAsync(job, reason, cancellationToken).ConfigureAwait(false);
         // The job's end is accounted before its removal is answered (see JobEndNotifier).
         await jobEnds.WaitAsync(job.Id, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
+    private static async Task MeasureAndDeleteResultsAsync(GatewayJob job, JobStorage storage, CancellationToken cancellationToken)
+    {
+        var key = JobObjectKeys.Results(job.Id);
+        if (job.Status == GatewayJobStatus.Completed && job.ResultsBytes is null)
+            job.ResultsBytes = await storage.SizeAsync(key, cancellationToken).ConfigureAwait(false);
+        await storage.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task MarkDeletedAsync(GatewayJob job, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var resultsBytes = job.ResultsBytes;
         job.DeletedTime = now;
         if (!await SaveAsync(job, cancellationToken).ConfigureAwait(false))
         {
-            // Another instance recorded another final status meanwhile: keep it, and record the deletion with it.
+            // Another instance recorded another final status meanwhile: keep it, and record the deletion (and the size
+            // just read) with it.
             job.DeletedTime ??= now;
+            job.ResultsBytes ??= resultsBytes;
             await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
         }
 
@@ -123,12 +136,9 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
         if (job.Status == before)
             return false;
 
+        // The results' size is read when they are removed (TryRemoveAsync), not here: this is the answer qrun waits for.
         if (GatewayJobStatus.IsFinal(job.Status))
-        {
             job.EndTime ??= now;
-            if (job.Status == GatewayJobStatus.Completed)
-                job.ResultsBytes = await backends.Storage(job.Backend).SizeAsync(JobObjectKeys.Results(job.Id), cancellationToken).ConfigureAwait(false);
-        }
 
         if (!await SaveAsync(job, cancellationToken).ConfigureAwait(false))
             return false;

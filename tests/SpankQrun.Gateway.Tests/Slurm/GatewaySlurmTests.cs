@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using SpankQrun.Gateway.Contract;
 using SpankQrun.Gateway.Jobs;
@@ -37,16 +38,19 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
         Assert.Equal(slurmJob, final.SlurmJobId);
         Assert.NotNull(final.Usage);
         Assert.True(final.Usage!.QuantumNanoseconds > 0);
-        Assert.Contains("\"results\"", await GatewayClient.DownloadAsync(final.ResultsUrl!), StringComparison.Ordinal);
+        var results = await GatewayClient.DownloadAsync(final.ResultsUrl!);
+        Assert.Contains("\"results\"", results, StringComparison.Ordinal);
         Assert.NotNull(final.LogsUrl);
         var record = (await gateway.Services.GetRequiredService<GatewayStore>().FindAsync(final.Id, default))!;
         Assert.Equal("qrunuser", record.UserName);
         Assert.Equal(MungeFor.Uid("qrunuser"), record.Uid);
         Assert.Equal(TestFiles.SamplerInput.Length, record.InputBytes);
-        Assert.True(record.ResultsBytes > 0);
 
         using var delete = await user.SendAsync(HttpMethod.Delete, GatewayPaths.Job(final.Id));
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        // The results' size is read as they are removed, not on the status answer qrun waits for.
+        var removed = (await gateway.Services.GetRequiredService<GatewayStore>().FindAsync(final.Id, default))!;
+        Assert.Equal(Encoding.UTF8.GetByteCount(results), removed.ResultsBytes);
         Assert.Empty(await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket));
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync(final.Id)).Status);
     }
