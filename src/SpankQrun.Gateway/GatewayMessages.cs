@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpankQrun.Gateway.Jobs;
 
 namespace SpankQrun.Gateway;
 
@@ -133,6 +134,16 @@ internal static class GatewayMessages
 
     public static string AdminCommentTooLong(int max) =>
         string.Create(CultureInfo.InvariantCulture, $"the AdminComment document on standard input is longer than {max} characters; nothing was written");
+
+    public const string AdminCommentHelperRequestUnreadable = "the request is not 'JOBID DOCUMENT'; nothing was written";
+
+    public static string AdminCommentHelperFailed(string what) =>
+        $"the AdminComment helper ({AdminCommentHelperCommand.Name}) {what}; scontrol is used instead until it starts again";
+
+    public static string AdminCommentHelperTimedOut(TimeSpan timeout) =>
+        string.Create(CultureInfo.InvariantCulture, $"slurmctld did not answer the AdminComment update within {timeout.TotalSeconds:0.#} s (slurm_timeout_secs)");
+
+    public static string AdminCommentHelperSaid(string line) => $"AdminComment helper: {line}";
 
     public static string TimeoutOutOfRange(int timeout, int max) =>
         string.Create(CultureInfo.InvariantCulture, $"timeout_secs is {timeout}: expected 1 to {max} s, the gateway's max_timeout_secs");

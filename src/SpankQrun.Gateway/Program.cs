@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using SpankQrun.Accounting.Slurm;
 using SpankQrun.Gateway;
 using SpankQrun.Gateway.Configuration;
@@ -72,6 +73,23 @@ writeAdminComment.SetAction(async (parseResult, cancellationToken) =>
     return code;
 });
 root.Subcommands.Add(writeAdminComment);
+
+// Run by the gateway itself (AdminCommentHelper), for as long as the gateway runs: requests on stdin, answers on stdout.
+var adminCommentHelper = new Command(AdminCommentHelperCommand.Name) { Hidden = true };
+adminCommentHelper.SetAction(async (_, cancellationToken) =>
+{
+    // Without libslurm the gateway must see this child end (and use scontrol), not a stream of errors.
+    if (SlurmctldAdminComment.Initialize() is { } problem)
+    {
+        await Console.Error.WriteLineAsync(problem);
+        return 3;
+    }
+
+    using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+    await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
+    return await AdminCommentHelperCommand.RunAsync(input, output, SlurmctldAdminComment.Write, cancellationToken);
+});
+root.Subcommands.Add(adminCommentHelper);
 
 return await root.Parse(args).InvokeAsync();
 

@@ -32,6 +32,10 @@ public sealed class SlurmdbLayoutTests : IDisposable
                 printf("JobCondStepList=%zu\n", offsetof(slurmdb_job_cond_t, step_list));
                 printf("JobRecAdminComment=%zu\n", offsetof(slurmdb_job_rec_t, admin_comment));
                 printf("ConfClusterName=%zu\n", offsetof(slurm_conf_t, cluster_name));
+                printf("JobDescSize=%zu\n", sizeof(job_desc_msg_t));
+                printf("JobDescAdminComment=%zu\n", offsetof(job_desc_msg_t, admin_comment));
+                printf("JobDescJobId=%zu\n", offsetof(job_desc_msg_t, job_id));
+                printf("JobIdSize=%zu\n", sizeof(((job_desc_msg_t *)0)->job_id));
                 printf("DbFlagsSize=%zu\n", sizeof(((slurmdb_job_cond_t *)0)->db_flags));
                 printf("FlagsSize=%zu\n", sizeof(((slurmdb_job_cond_t *)0)->flags));
                 printf("JobFlagNotSet=%lu\n", (unsigned long)SLURMDB_JOB_FLAG_NOTSET);
@@ -56,7 +60,11 @@ public sealed class SlurmdbLayoutTests : IDisposable
         Assert.Equal(SlurmdbNative.JobCondStepList.ToString(CultureInfo.InvariantCulture), values["JobCondStepList"]);
         Assert.Equal(SlurmdbNative.JobRecAdminComment.ToString(CultureInfo.InvariantCulture), values["JobRecAdminComment"]);
         Assert.Equal(SlurmdbNative.ConfClusterName.ToString(CultureInfo.InvariantCulture), values["ConfClusterName"]);
-        // Both flag fields are written as 32-bit integers.
+        Assert.Equal(SlurmdbNative.JobDescSize.ToString(CultureInfo.InvariantCulture), values["JobDescSize"]);
+        Assert.Equal(SlurmdbNative.JobDescAdminComment.ToString(CultureInfo.InvariantCulture), values["JobDescAdminComment"]);
+        Assert.Equal(SlurmdbNative.JobDescJobId.ToString(CultureInfo.InvariantCulture), values["JobDescJobId"]);
+        // The job id and both flag fields are written as 32-bit integers.
+        Assert.Equal("4", values["JobIdSize"]);
         Assert.Equal(("4", "4"), (values["DbFlagsSize"], values["FlagsSize"]));
         Assert.Equal(SlurmdbNative.JobFlagNotSet.ToString(CultureInfo.InvariantCulture), values["JobFlagNotSet"]);
         Assert.Equal(SlurmdbNative.JobCondFlagNoDefaultUsage.ToString(CultureInfo.InvariantCulture), values["JobCondFlagNoDefaultUsage"]);

@@ -45,6 +45,7 @@ public sealed partial class GatewayUsageAccountingTests : IClassFixture<GatewayS
         // The class's gateway also holds the other tests' jobs: the report covers this test's period only (the
         // gateway and the tests read the same clock, and the store keeps creation times to 100 ns).
         var since = DateTimeOffset.UtcNow;
+        var logged = _site.GatewayOutput.Length;
         var submitted = new List<(string User, string Job)>();
         foreach (var user in new[] { UserJobs.FirstUser, UserJobs.FirstUser, GatewaySite.SecondUser })
         {
@@ -68,6 +69,10 @@ public sealed partial class GatewayUsageAccountingTests : IClassFixture<GatewayS
             Assert.True(comment.GetProperty("quantum_nanoseconds").GetInt64() > 0, record[3]);
             comments[job] = comment.Clone();
         }
+
+        // Written by the gateway's lasting libslurm child, not by one scontrol process an update.
+        Assert.Contains("AdminComment helper started", _site.GatewayOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("AdminComment helper", _site.GatewayOutput[logged..], StringComparison.Ordinal);
 
         var report = await UsageReportAsync("user", since);
         foreach (var user in new[] { UserJobs.FirstUser, GatewaySite.SecondUser })

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using SpankQrun.Accounting.Usage;
 using SpankQrun.Slurm.Tests.Infrastructure;
@@ -45,6 +46,40 @@ public sealed class UsageAccountingTests : IAsyncLifetime
         Assert.Equal(1_234_567_908, Nanoseconds(firstRecord[3]));
         Assert.Equal(5, Nanoseconds(secondRecord[3]));
         Assert.Contains($"license/{QpuLicenses.LicenseOf(QpuLicenses.Backend)}=1", firstRecord[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UsageWrittenWhileTheJobRuns_ThroughTheGatewaysLastingHelper_IsExactlyWhatSacctShows_AndSlurmsRefusalIsAnswered()
+    {
+        var first = await SubmitAsync("qrunuser", "sleep 6");
+        var second = await SubmitAsync("qrunuser2", "sleep 6");
+        var ended = await RunJobAsync("qrunuser");
+        await WaitUntilRunningAsync(first);
+        await WaitUntilRunningAsync(second);
+        DirectAccessJobUsage[] firstUsage = [new("0f9c-1", "0", "Completed", null, 1_234_567_891), new("0f9c-2 'x'", "1", "Cancelled", null, 17)];
+        DirectAccessJobUsage[] secondUsage = [new("77aa-1", "0", "Failed", "1517", 5)];
+        var firstDocument = AdminCommentDocument.Build(QpuLicenses.Backend, firstUsage);
+        var secondDocument = AdminCommentDocument.Build(QpuLicenses.Backend, secondUsage);
+
+        // One child process serves every update, as the gateway runs it: a request a line, an answer a line.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { GatewaySite.GatewayDll, "admin-comment-helper" })
+            start.ArgumentList.Add(argument);
+        using var helper = Process.Start(start)!;
+        var stderr = helper.StandardError.ReadToEndAsync();
+        await helper.StandardInput.WriteAsync($"{first} {firstDocument}\n{second} {secondDocument}\n{ended} {secondDocument}\n");
+        helper.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var answers = (await helper.StandardOutput.ReadToEndAsync(timeout.Token)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        await helper.WaitForExitAsync(timeout.Token);
+
+        Assert.True(helper.ExitCode == 0, await stderr);
+        Assert.Equal(["ok", "ok", "error Job has already finished"], answers);
+        var firstRecord = await QpuLicenses.WaitForFinalRecordAsync(first, "JobID,User,AdminComment", TimeSpan.FromSeconds(60));
+        var secondRecord = await QpuLicenses.WaitForFinalRecordAsync(second, "JobID,User,AdminComment", TimeSpan.FromSeconds(60));
+        Assert.Equal([first, "qrunuser", firstDocument], firstRecord[..3]);
+        Assert.Equal([second, "qrunuser2", secondDocument], secondRecord[..3]);
+        Assert.DoesNotContain("77aa-1", (await QpuLicenses.SacctAsync(ended, "AdminComment"))[0], StringComparison.Ordinal);
     }
 
     [Fact]

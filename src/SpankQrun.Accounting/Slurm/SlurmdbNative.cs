@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace SpankQrun.Accounting.Slurm;
 
 /// <summary>
-/// The few calls of libslurm (Slurm 22.05, Debian 12's libslurm38) that <c>sacctmgr modify job</c> makes, and the
-/// offsets of the struct fields written to. The layouts are those of /usr/include/slurm/slurmdb.h and slurm.h in
+/// The few calls of libslurm (Slurm 22.05, Debian 12's libslurm38) that <c>sacctmgr modify job</c> and
+/// <c>scontrol update JobId=... AdminComment=...</c> make, and the offsets of the struct fields written to. The layouts are those of /usr/include/slurm/slurmdb.h and slurm.h in
 /// libslurm-dev 22.05; a test compiles a C program against those headers and checks every constant here.
 /// </summary>
 internal static partial class SlurmdbNative
@@ -31,6 +31,15 @@ internal static partial class SlurmdbNative
 
     /// <summary>offsetof(slurm_conf_t, cluster_name): char *.</summary>
     public const int ConfClusterName = 232;
+
+    /// <summary>sizeof(job_desc_msg_t).</summary>
+    public const int JobDescSize = 880;
+
+    /// <summary>offsetof(job_desc_msg_t, admin_comment): char *.</summary>
+    public const int JobDescAdminComment = 16;
+
+    /// <summary>offsetof(job_desc_msg_t, job_id): uint32_t.</summary>
+    public const int JobDescJobId = 324;
 
     /// <summary>SLURMDB_JOB_FLAG_NOTSET.</summary>
     public const uint JobFlagNotSet = 1u << 0;
@@ -69,6 +78,12 @@ internal static partial class SlurmdbNative
 
     [LibraryImport(Library, EntryPoint = "slurm_strerror")]
     public static partial nint StrError(int errorNumber);
+
+    [LibraryImport(Library, EntryPoint = "slurm_init_job_desc_msg")]
+    public static partial void InitJobDescMsg(nint jobDesc);
+
+    [LibraryImport(Library, EntryPoint = "slurm_update_job")]
+    public static partial int UpdateJob(nint jobDesc);
 
     [LibraryImport(Library, EntryPoint = "slurmdb_connection_get")]
     public static partial nint ConnectionGet(nint persistConnFlags);

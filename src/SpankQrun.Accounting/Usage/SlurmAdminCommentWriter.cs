@@ -10,14 +10,18 @@ namespace SpankQrun.Accounting.Usage;
 /// document given on stdin, never on the command line) sets it in slurmdbd through libslurmdb
 /// (<see cref="SlurmdbAdminComment"/>), exactly as given. sacctmgr is never used for it: it would store every
 /// quote as a backtick, a record that is no longer JSON. Null <paramref name="databaseWriter"/>: no slurmdbd.
+/// <paramref name="whileRunning"/> sets it through slurmctld (default: <c>scontrol update</c> through <paramref name="runner"/>).
 /// </summary>
-public sealed class SlurmAdminCommentWriter(ICommandRunner runner, Action<string> log, IReadOnlyList<string>? databaseWriter = null, string scontrol = "scontrol")
+public sealed class SlurmAdminCommentWriter(ICommandRunner runner, Action<string> log, IReadOnlyList<string>? databaseWriter = null,
+    string scontrol = "scontrol", IRunningJobAdminComment? whileRunning = null)
 {
+    private readonly IRunningJobAdminComment whileRunning = whileRunning ?? new ScontrolAdminComment(runner, scontrol);
+
     public async Task<bool> WriteAsync(string slurmJobId, string backend, IReadOnlyList<DirectAccessJobUsage> jobs, CancellationToken cancellationToken)
     {
         var document = AdminCommentDocument.Build(backend, jobs);
         var nanoseconds = jobs.Sum(j => j.QuantumNanoseconds ?? 0);
-        var result = await runner.RunAsync(scontrol, ["update", $"JobId={slurmJobId}", $"AdminComment={document}"], cancellationToken).ConfigureAwait(false);
+        var result = await whileRunning.SetAsync(slurmJobId, document, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded && databaseWriter is { Count: > 0 })
         {
             result = await runner.RunAsync(databaseWriter[0], [.. databaseWriter.Skip(1), slurmJobId], document, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using SpankQrun.Accounting.Slurm;
+using SpankQrun.Accounting.Usage;
 using SpankQrun.Gateway.Configuration;
 using SpankQrun.Gateway.Jobs;
 
@@ -12,6 +14,10 @@ public static class GatewayAccounting
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.UsageToAdminComment)
         {
+            services.AddSingleton(s => new AdminCommentHelper(settings,
+                new ScontrolAdminComment(new ProcessCommandRunner { Timeout = settings.SlurmTimeout }, settings.ScontrolPath),
+                s.GetRequiredService<ILogger<AdminCommentHelper>>()));
+            services.AddHostedService(s => s.GetRequiredService<AdminCommentHelper>());
             services.AddSingleton<AdminCommentUsageObserver>();
             services.AddSingleton<ISlurmJobEndObserver>(s => s.GetRequiredService<AdminCommentUsageObserver>());
             services.AddSingleton<IDirectAccessJobEndObserver>(s => s.GetRequiredService<AdminCommentUsageObserver>());

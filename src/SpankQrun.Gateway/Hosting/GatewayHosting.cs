@@ -43,6 +43,8 @@ public static class GatewayHosting
         builder.Services.AddSingleton<JobEndNotifier>();
         builder.Services.AddHostedService(s => s.GetRequiredService<JobEndNotifier>());
         builder.Services.AddSingleton<JobStatusUpdater>();
+        builder.Services.AddSingleton<JobRemovals>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<JobRemovals>());
         builder.Services.AddSingleton<MungeAuthenticator>();
         builder.Services.AddSingleton<GatewayJobs>();
         builder.Services.AddSingleton<SlurmJobWatcher>();

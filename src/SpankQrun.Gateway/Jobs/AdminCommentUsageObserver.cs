@@ -10,8 +10,9 @@ namespace SpankQrun.Gateway.Jobs;
 /// Writes a Slurm job's QPU usage (Direct Access job ids, final statuses, quantum_nanoseconds, as recorded) into its
 /// AdminComment, keeping the backend binding, so that sacct answers it (docs/accounting.md):
 /// <list type="bullet">
-/// <item>each time one of its Direct Access jobs ends, while the Slurm job still runs: <c>scontrol update</c>
-/// stores the JSON exactly (slurmctld refuses it once the job is finished, even while it is completing);</item>
+/// <item>each time one of its Direct Access jobs ends, while the Slurm job still runs: slurmctld stores the JSON
+/// exactly, set through the gateway's lasting child process (<see cref="AdminCommentHelper"/>; <c>scontrol update</c>
+/// when that child is not working); slurmctld refuses it once the job is finished, even while it is completing;</item>
 /// <item>when the Slurm job has ended and its jobs are final (the watcher), only if the record differs (a job
 /// cancelled because its Slurm job ended: scancel, time limit, qrun killed): then the child process
 /// <c>qrun-gateway write-admin-comment</c> sets it in slurmdbd through libslurmdb, as exact JSON.</item>
@@ -27,13 +28,13 @@ public sealed class AdminCommentUsageObserver : ISlurmJobEndObserver, IDirectAcc
     private readonly SlurmAdminCommentWriter whileRunning;
     private readonly SlurmAdminCommentWriter afterEnd;
 
-    public AdminCommentUsageObserver(GatewaySettings settings, GatewayStore store, ILogger<AdminCommentUsageObserver> logger)
+    public AdminCommentUsageObserver(GatewaySettings settings, GatewayStore store, AdminCommentHelper helper, ILogger<AdminCommentUsageObserver> logger)
     {
         this.settings = settings;
         this.store = store;
         runner = new ProcessCommandRunner { Timeout = settings.SlurmTimeout };
         void Log(string line) => logger.LogInformation("{Line}", line);
-        whileRunning = new SlurmAdminCommentWriter(runner, Log, databaseWriter: null, settings.ScontrolPath);
+        whileRunning = new SlurmAdminCommentWriter(runner, Log, databaseWriter: null, settings.ScontrolPath, helper);
         afterEnd = new SlurmAdminCommentWriter(runner, Log, AdminCommentWriterCommand.OfThisProcess(), settings.ScontrolPath);
     }
 

@@ -29,13 +29,13 @@ public static class AdminCommentWriterCommand
         return length > MaxDocumentChars ? null : new string(buffer, 0, length).TrimEnd('\n');
     }
 
-    /// <summary>Program and arguments that start this same gateway's subcommand (the job id is appended).</summary>
-    public static IReadOnlyList<string> OfThisProcess()
+    /// <summary>Program and arguments that start this same gateway's subcommand <paramref name="name"/> (by default this one: the job id is appended).</summary>
+    public static IReadOnlyList<string> OfThisProcess(string name = Name)
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("the gateway's own path is unknown");
         // `dotnet qrun-gateway.dll` (a build, the tests) runs the host; a published gateway is its own program.
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
-            ? [process, Path.Combine(AppContext.BaseDirectory, "qrun-gateway.dll"), Name]
-            : [process, Name];
+            ? [process, Path.Combine(AppContext.BaseDirectory, "qrun-gateway.dll"), name]
+            : [process, name];
     }
 }

@@ -17,11 +17,15 @@ public sealed class GatewayJobs(
     SlurmJobCache slurm,
     BackendServices backends,
     JobStatusUpdater updater,
+    JobEndNotifier jobEnds,
+    JobRemovals removals,
     TimeProvider time,
     ILogger<GatewayJobs> logger)
 {
     private static readonly string[] Primitives = ["sampler", "estimator"];
     private static readonly string[] LogLevels = ["debug", "info", "warning", "error", "critical"];
+
+    private const string OwnerDeleted = "deleted by its owner";
 
     public async Task<CreateJobResponse> CreateAsync(Caller caller, CreateJobRequest request, CancellationToken cancellationToken)
     {
@@ -144,7 +148,16 @@ public sealed class GatewayJobs(
     {
         var job = await OwnJobAsync(caller, id, cancellationToken).ConfigureAwait(false);
         await AuthorizeAsync(caller, job.SlurmJobId, job.Backend, cancellationToken).ConfigureAwait(false);
-        if (!await DirectAccessCallAsync(() => updater.TryRemoveAsync(job, settings.CleanupWait, "deleted by its owner", cancellationToken)).ConfigureAwait(false))
+        if (job.IsSubmitted && GatewayJobStatus.IsFinal(job.Status))
+        {
+            // qrun's last request, once it has the results: answered when the usage is written (while the Slurm job
+            // still runs), with the Direct Access job and the objects removed right after (JobRemovals).
+            await jobEnds.WaitAsync(job.Id, cancellationToken).ConfigureAwait(false);
+            removals.Start(job, OwnerDeleted);
+            return;
+        }
+
+        if (!await DirectAccessCallAsync(() => updater.TryRemoveAsync(job, settings.CleanupWait, OwnerDeleted, cancellationToken)).ConfigureAwait(false))
             throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.StillStopping(id), GatewayMessages.StillStoppingSolution);
     }
 
@@ -154,7 +167,7 @@ public sealed class GatewayJobs(
             throw NotFound(id);
         var job = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
         // Another user's job is answered exactly like a job that does not exist.
-        if (job is null || job.Uid != caller.Uid || job.DeletedTime is not null)
+        if (job is null || job.Uid != caller.Uid || job.DeletedTime is not null || removals.IsRemoving(job.Id))
             throw NotFound(id);
         return job;
     }

@@ -59,8 +59,8 @@ public sealed class JobStatusUpdater(GatewayStore store, BackendServices backend
             }
         }
 
-        // The Direct Access job and the objects are independent of each other: delete them all side by side (qrun waits
-        // for this at the end of every job). The results' size (bytes out, in the usage) is read just before they go.
+        // The Direct Access job and the objects are independent of each other: delete them all side by side. The results'
+        // size (bytes out, in the usage) is read just before they go.
         var deleteJob = backends.Client(job.Backend).DeleteJobAsync(job.Id, cancellationToken);
         await Task.WhenAll(JobObjectKeys.All(job.Id).Select(key => key == JobObjectKeys.Results(job.Id)
             ? MeasureAndDeleteResultsAsync(job, storage, cancellationToken)

@@ -48,11 +48,42 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
 
         using var delete = await user.SendAsync(HttpMethod.Delete, GatewayPaths.Job(final.Id));
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
-        // The results' size is read as they are removed, not on the status answer qrun waits for.
-        var removed = (await gateway.Services.GetRequiredService<GatewayStore>().FindAsync(final.Id, default))!;
-        Assert.Equal(Encoding.UTF8.GetByteCount(results), removed.ResultsBytes);
-        Assert.Empty(await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket));
+        // Gone for its owner at once; the Direct Access job and the objects are removed right after the answer.
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync(final.Id)).Status);
+        var store = gateway.Services.GetRequiredService<GatewayStore>();
+        await WaitUntilAsync(async () => (await store.FindAsync(final.Id, default))!.DeletedTime is not null, NothingLeftBehind);
+        // The results' size is read as they are removed, not on the status answer qrun waits for.
+        Assert.Equal(Encoding.UTF8.GetByteCount(results), (await store.FindAsync(final.Id, default))!.ResultsBytes);
+        Assert.False(await EmulatorKnowsAsync(final.Id));
+        Assert.Empty(await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket));
+    }
+
+    [Fact]
+    public async Task A_DELETE_is_answered_although_the_removal_after_it_fails_and_the_job_is_removed_once_its_Slurm_job_ends()
+    {
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var job = await gateway.As("qrunuser").RunAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput);
+        Assert.Equal(GatewayJobStatus.Completed, (await gateway.As("qrunuser").WaitFinalAsync(job.Id, TimeSpan.FromSeconds(60))).Status);
+        // A second instance on the same database whose Direct Access endpoint refuses connections takes the DELETE.
+        var refused = environment.ConfigText().Replace($"daapi_endpoint={environment.Emulator.Endpoint}", "daapi_endpoint=http://127.0.0.1:1", StringComparison.Ordinal);
+        Assert.Contains("daapi_endpoint=http://127.0.0.1:1", refused, StringComparison.Ordinal);
+        await using (var broken = await environment.StartGatewayAsync(refused))
+        {
+            using var delete = await broken.As("qrunuser").SendAsync(HttpMethod.Delete, GatewayPaths.Job(job.Id));
+
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+            await WaitUntilAsync(() => Task.FromResult(broken.Log.Lines.Any(l => l.Contains($"job {job.Id}", StringComparison.Ordinal)
+                && l.Contains("removing its Direct Access job and objects failed", StringComparison.Ordinal))), TimeSpan.FromSeconds(30));
+        }
+
+        var store = gateway.Services.GetRequiredService<GatewayStore>();
+        Assert.Null((await store.FindAsync(job.Id, default))!.DeletedTime);
+        Assert.True(await EmulatorKnowsAsync(job.Id));
+
+        // The broken instance has stopped (it would keep the ended Slurm job's cleanup claimed); the other one cleans up.
+        await SlurmJobs.CancelAsync(slurmJob);
+        await WaitUntilAsync(async () => !await EmulatorKnowsAsync(job.Id) && (await store.FindAsync(job.Id, default))!.DeletedTime is not null, NothingLeftBehind);
+        Assert.DoesNotContain(await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket), key => key.Contains(job.Id, StringComparison.Ordinal));
     }
 
     [Fact]
