@@ -4,8 +4,9 @@ namespace SpankQrun.Accounting.Slurm;
 
 /// <summary>
 /// The few calls of libslurm (Slurm 22.05, Debian 12's libslurm38) that <c>sacctmgr modify job</c> and
-/// <c>scontrol update JobId=... AdminComment=...</c> make, and the offsets of the struct fields written to. The layouts are those of /usr/include/slurm/slurmdb.h and slurm.h in
-/// libslurm-dev 22.05; a test compiles a C program against those headers and checks every constant here.
+/// <c>scontrol update JobId=... AdminComment=...</c> make, and the offsets of the struct fields written to. The
+/// layouts are those of /usr/include/slurm/slurmdb.h and slurm.h in libslurm-dev 22.05; a test compiles a C program
+/// against those headers and checks every constant here.
 /// </summary>
 internal static partial class SlurmdbNative
 {

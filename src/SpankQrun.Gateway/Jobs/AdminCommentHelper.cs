@@ -77,6 +77,12 @@ public sealed class AdminCommentHelper(GatewaySettings settings, IRunningJobAdmi
             StopChild();
             return new CommandResult(124, string.Empty, GatewayMessages.AdminCommentHelperTimedOut(settings.SlurmTimeout));
         }
+        catch (OperationCanceledException)
+        {
+            // The exchange still reads the child's answer: a next request on that child would read this one's.
+            StopChild();
+            throw;
+        }
         catch (Exception e) when (e is IOException or Win32Exception or InvalidOperationException)
         {
             failure = $"failed: {e.Message}";
@@ -121,7 +127,7 @@ public sealed class AdminCommentHelper(GatewaySettings settings, IRunningJobAdmi
                     process.StandardInput.Close();
                     await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException)
+                catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException or OperationCanceledException)
                 {
                     // Stopped below.
                 }

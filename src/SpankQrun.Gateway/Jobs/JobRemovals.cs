@@ -33,7 +33,8 @@ public sealed class JobRemovals(JobStatusUpdater updater, ILogger<JobRemovals> l
             }
             catch (Exception e)
             {
-                logger.LogWarning("job {Id} of Slurm job {SlurmJob} uid {Uid}: removing its Direct Access job and objects failed ({Message}); retried once the Slurm job has ended",
+                logger.LogWarning(
+                    "job {Id} of Slurm job {SlurmJob} uid {Uid}: removing its Direct Access job and objects failed ({Message}); retried once the Slurm job has ended",
                     job.Id, job.SlurmJobId, job.Uid, e.Message);
             }
             finally

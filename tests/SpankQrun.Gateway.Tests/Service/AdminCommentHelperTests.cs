@@ -143,6 +143,21 @@ public sealed class AdminCommentHelperTests : IDisposable
     }
 
     [Fact]
+    public async Task An_update_cancelled_while_the_child_is_asked_stops_that_child_so_no_later_update_reads_its_answer()
+    {
+        using var helper = Helper("exec sleep 600");
+        await helper.StartAsync(CancellationToken.None);
+        var pid = helper.ChildProcessId!.Value;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => helper.SetAsync("42", "{}", cancel.Token));
+
+        Assert.Null(helper.ChildProcessId);
+        Assert.True(Exited(pid), $"child {pid} still runs");
+        Assert.Empty(fallback.Calls);
+    }
+
+    [Fact]
     public async Task Stopping_the_gateway_ends_the_child_and_later_updates_go_through_scontrol()
     {
         using var helper = Helper("while read -r line; do echo ok; done");
