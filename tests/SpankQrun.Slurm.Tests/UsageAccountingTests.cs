@@ -51,9 +51,10 @@ public sealed class UsageAccountingTests : IAsyncLifetime
     [Fact]
     public async Task UsageWrittenWhileTheJobRuns_ThroughTheGatewaysLastingHelper_IsExactlyWhatSacctShows_AndSlurmsRefusalIsAnswered()
     {
+        // The finished job first, so that the running ones still run when the updates reach slurmctld.
+        var ended = await RunJobAsync("qrunuser");
         var first = await SubmitAsync("qrunuser", "sleep 6");
         var second = await SubmitAsync("qrunuser2", "sleep 6");
-        var ended = await RunJobAsync("qrunuser");
         await WaitUntilRunningAsync(first);
         await WaitUntilRunningAsync(second);
         DirectAccessJobUsage[] firstUsage = [new("0f9c-1", "0", "Completed", null, 1_234_567_891), new("0f9c-2 'x'", "1", "Cancelled", null, 17)];
