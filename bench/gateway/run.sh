@@ -5,8 +5,9 @@
 # with gateway=), against the same emulator and s3rver. Prints, for each mode, the wall time and the latency beyond
 # execution (wall time minus the execution the service logs, "completed in"; target <= 50 ms median), and what
 # the gateway adds (median and p95 of the per-pair differences; target <= 30 ms median).
-# The services (emulator and gateway run JIT-compiled) first serve BENCH_WARMUP unmeasured pairs (default 50):
-# after 3, their tiering still took tens of milliseconds a job, as bench/qrun-latency found for the emulator.
+# The services (emulator and gateway run JIT-compiled, s3rver on V8) first serve BENCH_WARMUP unmeasured pairs
+# (default 200): after 3, their tiering still took tens of milliseconds a job, and after 50 the gateway's JIT
+# thread still took 41% of its CPU (9% after 300), so shorter warm-ups measure a service still starting.
 #
 # With QRUN_BASELINE=OTHER_QRUN (e.g. the build before a change), each round also runs that qrun in both modes
 # (order reversed every other round), and its medians are printed beside the build's: the noise between runs on a
@@ -22,7 +23,7 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 readonly REPO_ROOT
 readonly PAIRS="${1:-30}"
-readonly WARMUP="${BENCH_WARMUP:-50}"
+readonly WARMUP="${BENCH_WARMUP:-200}"
 readonly PLUGIN_CONF=/etc/slurm/plugstack.conf.d/spank_ibm_qrun.conf
 readonly BACKEND=fake_lagos
 readonly BASELINE="${QRUN_BASELINE:-}"
@@ -104,29 +105,32 @@ cat >"$jobs_dir/bench.sh" <<JOB
 #!/bin/bash
 #SBATCH --q-backend=$BACKEND
 #SBATCH --q-primitive=sampler
-direct_with() {
-    env -u IBMQRUN_GATEWAY IBMQRUN_DAAPI_ENDPOINT=$emulator IBMQRUN_IAM_ENDPOINT=$emulator \\
+# A subshell that execs qrun: one fork and one exec, as gateway mode's plain call (env would add an exec).
+direct_with() (
+    unset IBMQRUN_GATEWAY
+    export IBMQRUN_DAAPI_ENDPOINT=$emulator IBMQRUN_IAM_ENDPOINT=$emulator \\
         IBMQRUN_SERVICE_CRN=crn:v1:local:quantum-computing:emulator:: IBMQRUN_IAM_APIKEY=demo-apikey \\
         IBMQRUN_S3_ENDPOINT=$s3 IBMQRUN_S3_BUCKET=bench IBMQRUN_S3_REGION=us-east-1 \\
-        IBMQRUN_AWS_ACCESS_KEY_ID=S3RVER IBMQRUN_AWS_SECRET_ACCESS_KEY=S3RVER \\
-        "\$1" in.json --results out.direct.json 2>run.err
-}
+        IBMQRUN_AWS_ACCESS_KEY_ID=S3RVER IBMQRUN_AWS_SECRET_ACCESS_KEY=S3RVER
+    exec "\$1" in.json --results out.direct.json 2>run.err
+)
 direct() { direct_with $REPO_ROOT/build/qrun; }
 gateway() { $REPO_ROOT/build/qrun in.json --results out.gateway.json 2>run.err; }
 direct_baseline() { direct_with $BASELINE; }
 gateway_baseline() { $BASELINE in.json --results out.gateway.json 2>run.err; }
 modes="direct gateway${BASELINE:+ direct_baseline gateway_baseline}"
+# Bash's own clock (microseconds): a \$(date) around each run would count two more processes, about 5 ms here.
 timed() {
     local start end status execution
-    start=\$(date +%s%N)
+    start=\${EPOCHREALTIME//[.,]/}
     "\$1"; status=\$?
-    end=\$(date +%s%N)
+    end=\${EPOCHREALTIME//[.,]/}
     cat run.err >>qrun.log
     (( status == 0 )) || { echo "FAILED \$1" >&2; return 1; }
     # The service log qrun prints ends with the job's execution time: "completed in 0.012 s".
     execution=\$(sed -n 's/.*completed in \\([0-9.]*\\) s.*/\\1/p' run.err | tail -1)
     [[ -n \$execution ]] || { echo "FAILED \$1: no 'completed in' line in its service log" >&2; return 1; }
-    [[ \$2 == measure ]] && echo "\$1 \$(( (end - start) / 1000 )) \$execution" >>times.txt
+    [[ \$2 == measure ]] && echo "\$1 \$(( end - start )) \$execution" >>times.txt
     return 0
 }
 for i in \$(seq $((PAIRS + WARMUP))); do

@@ -162,11 +162,16 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
 
     private async Task<int> DeliverAsync(GatewayClient client, JobView job, string? resultsPath, CancellationToken cancellationToken)
     {
-        // The log comes down alongside the results (one round trip, not two) and is printed after them.
+        // The log comes down alongside the results (one round trip, not two) and is printed after them. The results'
+        // read is sent first: a store that serves one request at a time (s3rver) then answers it first, and the results
+        // are saved while the log comes down.
+        var resultsDownload = job.Status == GatewayJobStatus.Completed && job.ResultsUrl is { Length: > 0 } url
+            ? client.DownloadAsync(url, cancellationToken)
+            : null;
         var logDownload = job.LogsUrl is { Length: > 0 } logsUrl ? client.DownloadAsync(logsUrl, cancellationToken) : null;
         if (job.Status == GatewayJobStatus.Completed)
         {
-            var results = (job.ResultsUrl is { Length: > 0 } url ? await client.DownloadAsync(url, cancellationToken).ConfigureAwait(false) : null)
+            var results = (resultsDownload is null ? null : await resultsDownload.ConfigureAwait(false))
                 ?? throw new QrunFailure(ExitCodes.ServiceUnavailable, GatewayMessages.ResultsUrlMissing(job.Id));
             byte[] pretty;
             try

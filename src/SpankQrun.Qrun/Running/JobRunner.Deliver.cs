@@ -12,7 +12,9 @@ namespace SpankQrun.Qrun.Running;
 /// </summary>
 internal sealed partial class JobRunner
 {
-    /// <summary>The service log's download, started with the results' so both take one round trip; printed after them.</summary>
+    /// <summary>
+    /// The service log's download, started right after the results' so both take one round trip; printed after them.
+    /// </summary>
     private Task<byte[]?>? logDownload;
     private CancellationTokenSource? logDownloadBudget;
 
@@ -24,20 +26,18 @@ internal sealed partial class JobRunner
     private async Task<int> DeliverAsync(
         JobInfo job, JobTimeout timeout, string? resultsPath, JobTrace trace, JobStorage storage, ObjectDeletions deletions, CancellationToken cancellationToken)
     {
-        if (trace.LogDue)
-        {
-            logDownloadBudget = new CancellationTokenSource(host.StorageCleanupTimeout);
-            logDownload = storage.GetAsync(JobObjectKeys.Logs(trace.Id), logDownloadBudget.Token);
-        }
-
         var status = job.KnownStatus;
         if (status == JobStatus.Completed)
         {
             var resultsKey = JobObjectKeys.Results(job.Id);
+            // The results' read is sent first and the log's right after it: a store that serves one request at a time
+            // (s3rver) then answers the results first, and they are saved while the log comes down.
+            var resultsDownload = storage.GetAsync(resultsKey, cancellationToken);
+            StartLogDownload(trace, storage);
             byte[]? results;
             try
             {
-                results = await storage.GetAsync(resultsKey, cancellationToken).ConfigureAwait(false);
+                results = await resultsDownload.ConfigureAwait(false);
             }
             catch (StorageException exception)
             {
@@ -92,6 +92,7 @@ internal sealed partial class JobRunner
         }
         else
         {
+            StartLogDownload(trace, storage);
             StartInputDeletion(trace, deletions);
             StartLogDeletion(trace, deletions);
         }
@@ -114,6 +115,15 @@ internal sealed partial class JobRunner
             default:
                 reporter.Line(QrunMessages.JobCancelled(job.Id, job.ReasonMessage));
                 return ExitCodes.JobCancelled;
+        }
+    }
+
+    private void StartLogDownload(JobTrace trace, JobStorage storage)
+    {
+        if (trace.LogDue)
+        {
+            logDownloadBudget = new CancellationTokenSource(host.StorageCleanupTimeout);
+            logDownload = storage.GetAsync(JobObjectKeys.Logs(trace.Id), logDownloadBudget.Token);
         }
     }
 

@@ -35,6 +35,26 @@ public sealed class GatewayRunTests(GatewayServices services) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task Completed_AsksTheStoreForTheResultsBeforeTheLog()
+    {
+        // s3rver serves one request at a time: what reaches it first is answered first, and the results are saved
+        // while the log comes down.
+        services.SetSlurmJobs(("109", "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        var environment = services.TaskEnvironment("109", "fake_lagos");
+
+        var result = await RunAsync(environment, CancellationToken.None, input, "--results", scratch.FilePath("out.json"));
+
+        Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
+        var id = EmulatorJobs.SubmittedId(result.Error);
+        var requests = services.S3Proxy.Requests.ToList();
+        var results = requests.IndexOf($"GET /{GatewayServices.Bucket}/results_{id}.json");
+        var log = requests.IndexOf($"GET /{GatewayServices.Bucket}/logs_{id}.json");
+        Assert.True(results >= 0 && log >= 0, string.Join('\n', requests));
+        Assert.True(results < log, string.Join('\n', requests));
+    }
+
+    [Fact]
     public async Task SlurmTimeLeft_ComesFromTheGatewaysRecord_QrunRunsNoSqueue_AndTheServiceRunsItUnderThatTimeout()
     {
         // The gateway's squeue prints the job's EndTime (in UTC, as the gateway asks): ten minutes from now.

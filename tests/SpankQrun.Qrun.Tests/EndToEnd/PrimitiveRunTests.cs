@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SpankQrun.Qrun.Tests.Infrastructure;
+using SpankQrun.Variables;
 using Xunit;
 
 namespace SpankQrun.Qrun.Tests.EndToEnd;
@@ -42,6 +43,28 @@ public sealed class PrimitiveRunTests(QrunServices services) : IClassFixture<Qru
         Assert.Equal(0, evs[3], Tolerance);
         Assert.Equal(1, evs[4], Tolerance);
         Assert.Equal(1, evs[5], Tolerance);
+    }
+
+    [Fact]
+    public async Task Sampler_Completed_AsksTheStoreForTheResultsBeforeTheLog()
+    {
+        // s3rver serves one request at a time: what reaches it first is answered first, and the results are saved
+        // while the log comes down.
+        await using var proxy = new RecordingTcpProxy(services.S3.Endpoint);
+        using var scratch = new ScratchDirectory();
+        var input = scratch.Write("bell.json", DemoInputs.SmallSampler);
+        var environment = services.Environment("fake_lagos", "sampler");
+        environment[IbmQrunVariables.S3Endpoint] = proxy.Endpoint.AbsoluteUri;
+
+        var result = await InProcessQrun.RunAsync(environment, input);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var id = EmulatorJobs.SubmittedId(result.Error);
+        var requests = proxy.Requests.ToList();
+        var results = requests.IndexOf($"GET /{QrunServices.Bucket}/results_{id}.json");
+        var log = requests.IndexOf($"GET /{QrunServices.Bucket}/logs_{id}.json");
+        Assert.True(results >= 0 && log >= 0, string.Join('\n', requests));
+        Assert.True(results < log, string.Join('\n', requests));
     }
 
     [Fact]

@@ -78,6 +78,9 @@ public sealed class GatewayServices : IAsyncLifetime
 
     public EmulatorServer Emulator { get; private set; } = null!;
 
+    /// <summary>The gateway's way to s3rver (its presigned URLs point here): records what the store is asked.</summary>
+    public RecordingTcpProxy S3Proxy { get; private set; } = null!;
+
     public Uri Gateway { get; private set; } = null!;
 
     public string GatewayOutput
@@ -106,6 +109,7 @@ public sealed class GatewayServices : IAsyncLifetime
         S3 = await S3Server.StartAsync();
         Emulator = await EmulatorServer.StartAsync(new EmulatorServerOptions(EmulatorConfig));
         await S3.CreateBucketAsync(Bucket);
+        S3Proxy = new RecordingTcpProxy(S3.Endpoint);
         Directory.CreateDirectory(_directory);
         File.SetUnixFileMode(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         foreach (var (name, text) in new[] { ("squeue", FakeSqueue), ("scontrol", FakeScontrol) })
@@ -131,6 +135,8 @@ public sealed class GatewayServices : IAsyncLifetime
 
         if (Emulator is not null)
             await Emulator.DisposeAsync();
+        if (S3Proxy is not null)
+            await S3Proxy.DisposeAsync();
         if (S3 is not null)
             await S3.DisposeAsync();
         try
@@ -211,7 +217,7 @@ public sealed class GatewayServices : IAsyncLifetime
             iam_endpoint = {emulator}
             service_crn = {ServiceCrn}
             iam_apikey = {IamApiKey}
-            s3_endpoint = {S3.Endpoint.ToString().TrimEnd('/')}
+            s3_endpoint = {S3Proxy.Endpoint.ToString().TrimEnd('/')}
             s3_bucket = {Bucket}
             s3_region = {S3.Region}
             aws_access_key_id = {S3.AccessKeyId}
