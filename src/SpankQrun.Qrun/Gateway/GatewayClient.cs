@@ -24,18 +24,25 @@ internal sealed class GatewayClient : IDisposable
     private readonly string gatewayShown;
     private readonly HttpClient api;
     private readonly HttpClient storage;
+    private readonly PreparedCredentials credentials;
 
-    public GatewayClient(Uri gateway, RetrySettings retry, Action<string> log, Func<string, string> encode)
-        : this(gateway, retry, log, encode, static () => new SocketsHttpHandler())
+    public GatewayClient(Uri gateway, RetrySettings retry, Action<string> log, PreparedCredentials credentials)
+        : this(gateway, retry, log, credentials, static () => new SocketsHttpHandler())
     {
     }
 
     internal GatewayClient(Uri gateway, RetrySettings retry, Action<string> log, Func<string, string> encode, Func<HttpMessageHandler> transport)
+        : this(gateway, retry, log, new PreparedCredentials(encode, TimeProvider.System), transport)
+    {
+    }
+
+    internal GatewayClient(Uri gateway, RetrySettings retry, Action<string> log, PreparedCredentials credentials, Func<HttpMessageHandler> transport)
     {
         this.gateway = gateway;
+        this.credentials = credentials;
         gatewayShown = UrlRedactor.Redact(gateway);
         Action<RetryNotice> onRetry = notice => log(DescribeRetry(notice));
-        api = new HttpClient(new RetryHandler(retry, onRetry) { InnerHandler = new MungeAuthenticationHandler(encode) { InnerHandler = transport() } })
+        api = new HttpClient(new RetryHandler(retry, onRetry) { InnerHandler = new MungeAuthenticationHandler(credentials.Take) { InnerHandler = transport() } })
         {
             Timeout = Timeout.InfiniteTimeSpan,
             MaxResponseContentBufferSize = MaxErrorBodyBytes * 16,
@@ -49,6 +56,19 @@ internal sealed class GatewayClient : IDisposable
 
     /// <summary>The gateway as messages show it.</summary>
     public string Shown => gatewayShown;
+
+    /// <summary>The MUNGE payload of a <paramref name="method"/> request to <paramref name="path"/> of <paramref name="gateway"/>.</summary>
+    public static string PayloadFor(Uri gateway, HttpMethod method, string path) =>
+        GatewayAuthentication.Payload(method.Method, UriFor(gateway, path).AbsolutePath);
+
+    /// <summary>Starts making the credential of job <paramref name="id"/>'s submit (see <see cref="PreparedCredentials"/>).</summary>
+    public void PrepareSubmit(string id) => credentials.Prepare(PayloadFor(gateway, HttpMethod.Post, GatewayPaths.Submit(id)));
+
+    /// <summary>Starts making the credential of the next status request of job <paramref name="id"/>.</summary>
+    public void PrepareStatus(string id) => credentials.Prepare(PayloadFor(gateway, HttpMethod.Get, GatewayPaths.Job(id)));
+
+    /// <summary>Starts making the credential of job <paramref name="id"/>'s deletion.</summary>
+    public void PrepareDelete(string id) => credentials.Prepare(PayloadFor(gateway, HttpMethod.Delete, GatewayPaths.Job(id)));
 
     public async Task<CreateJobResponse> CreateJobAsync(CreateJobRequest body, CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Post, GatewayPaths.Jobs, JsonContent(body, GatewayJsonContext.Default.CreateJobRequest), GatewayJsonContext.Default.CreateJobResponse, cancellationToken).ConfigureAwait(false))!;
@@ -119,10 +139,12 @@ internal sealed class GatewayClient : IDisposable
 
     private static readonly string RetriedKey = "SpankQrun.Gateway.Retried";
 
+    private static Uri UriFor(Uri gateway, string path) => new(gateway.AbsoluteUri.TrimEnd('/') + path);
+
     private async Task<T?> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T>? answer, CancellationToken cancellationToken)
         where T : class
     {
-        using var request = new HttpRequestMessage(method, new Uri(gateway.AbsoluteUri.TrimEnd('/') + path)) { Content = content };
+        using var request = new HttpRequestMessage(method, UriFor(gateway, path)) { Content = content };
         HttpResponseMessage response;
         try
         {

@@ -23,8 +23,11 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
     {
         // The gateway reads the Slurm time left from its own record of the job: no squeue here (some 10 ms of a
         // job's two cores), unless the gateway does not say.
+        // Each request's MUNGE credential is made ahead, while qrun waits for something else (PreparedCredentials).
+        var credentials = new PreparedCredentials(host.GatewayCredential, host.Time);
         var (preflight, exitCode) = RunPreflight.Run(
-            host, reporter, request, GatewaySettings.Read, settings => settings.Primitive, interruptedExitCode, interruption, askTimeLeft: false);
+            host, reporter, request, GatewaySettings.Read, settings => settings.Primitive, interruptedExitCode, interruption, askTimeLeft: false,
+            onSettingsRead: settings => credentials.Prepare(GatewayClient.PayloadFor(settings.Gateway, HttpMethod.Post, GatewayPaths.Jobs)));
         if (preflight is null)
         {
             return exitCode;
@@ -33,7 +36,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         var (input, settings, _) = preflight;
         var retry = request.HttpTimeout is { } attemptTimeout ? host.Retry with { AttemptTimeout = attemptTimeout } : host.Retry;
         TlsWarmUp.StartIfAnyHttps(settings.Gateway);
-        using var client = new GatewayClient(settings.Gateway, retry, reporter.Line, host.GatewayCredential);
+        using var client = new GatewayClient(settings.Gateway, retry, reporter.Line, credentials);
         // Cancelled by a signal, or at the end of the run if squeue is still asked (it is killed).
         using var timeLeftStop = CancellationTokenSource.CreateLinkedTokenSource(interruption);
         Task<TimeSpan?>? timeLeftQuery = null;
@@ -56,6 +59,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
                 interruption).ConfigureAwait(false);
             id = created.Id;
             trace.Id = id;
+            client.PrepareSubmit(id);
             // A gateway that could not read the time limit (or predates slurm_time_limit_known) leaves it to qrun:
             // squeue then answers while the input is uploaded.
             timeLeftQuery = created.SlurmTimeLimitKnown
@@ -149,7 +153,13 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
             {
                 try
                 {
-                    return await client.GetJobAsync(id, token).ConfigureAwait(false);
+                    var job = await client.GetJobAsync(id, token).ConfigureAwait(false);
+                    // The next request's credential, made while qrun waits for the next poll or downloads the results.
+                    if (GatewayJobStatus.IsFinal(job.Status))
+                        client.PrepareDelete(id);
+                    else
+                        client.PrepareStatus(id);
+                    return job;
                 }
                 catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.NotFound)
                 {

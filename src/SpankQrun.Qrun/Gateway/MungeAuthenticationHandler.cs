@@ -5,8 +5,9 @@ using SpankQrun.Munge;
 namespace SpankQrun.Qrun.Gateway;
 
 /// <summary>
-/// Puts a fresh MUNGE credential for this exact request on every attempt (it sits inside the retry
-/// handler: munged refuses a credential decoded twice, so a retry must not reuse one). Counts attempts too.
+/// Puts a MUNGE credential made for this exact request on every attempt, never one used before (it sits inside the
+/// retry handler: munged refuses a credential decoded twice, so a retry must not reuse one; <c>encode</c> may hand out
+/// one made ahead, see <see cref="PreparedCredentials"/>). Counts attempts too.
 /// </summary>
 internal sealed class MungeAuthenticationHandler(Func<string, string> encode) : DelegatingHandler
 {

@@ -27,7 +27,7 @@ internal static class RunPreflight
     public static (RunPreflight<TSettings>? Preflight, int ExitCode) Run<TSettings>(
         QrunHost host, Reporter reporter, QrunRequest request,
         Func<Func<string, string?>, List<string>, TSettings?> readSettings, Func<TSettings, PrimitiveKind> primitiveOf,
-        Func<int> interruptedExitCode, CancellationToken interruption, bool askTimeLeft = true)
+        Func<int> interruptedExitCode, CancellationToken interruption, bool askTimeLeft = true, Action<TSettings>? onSettingsRead = null)
         where TSettings : class
     {
         var input = InputCheck.Read(request.InputPath, reporter);
@@ -43,6 +43,8 @@ internal static class RunPreflight
             return (null, ExitCodes.UsageOrConfiguration);
         }
 
+        // Whatever needs only the settings starts here, beside the checks (gateway mode: the creation's credential).
+        onSettingsRead?.Invoke(settings);
         if (!askTimeLeft)
         {
             var checkedOnly = Check(request, input, primitiveOf(settings), reporter, interruptedExitCode, interruption);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using SpankQrun.Qrun.Gateway;
 using SpankQrun.Qrun.Tests.Infrastructure;
 using Xunit;
 
@@ -6,7 +8,7 @@ namespace SpankQrun.Qrun.Tests.EndToEnd;
 
 /// <summary>qrun in gateway mode against the real qrun-gateway, s3rver, the emulator and munged.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class GatewayRunTests(GatewayServices services) : IClassFixture<GatewayServices>, IDisposable
+public sealed partial class GatewayRunTests(GatewayServices services) : IClassFixture<GatewayServices>, IDisposable
 {
     private readonly ScratchDirectory scratch = new();
 
@@ -47,12 +49,46 @@ public sealed class GatewayRunTests(GatewayServices services) : IClassFixture<Ga
 
         Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
         var id = EmulatorJobs.SubmittedId(result.Error);
-        var requests = services.S3Proxy.Requests.ToList();
-        var results = requests.IndexOf($"GET /{GatewayServices.Bucket}/results_{id}.json");
-        var log = requests.IndexOf($"GET /{GatewayServices.Bucket}/logs_{id}.json");
-        Assert.True(results >= 0 && log >= 0, string.Join('\n', requests));
-        Assert.True(results < log, string.Join('\n', requests));
+        services.S3Proxy.AssertArrivedInOrder($"GET /{GatewayServices.Bucket}/results_{id}.json", $"GET /{GatewayServices.Bucket}/logs_{id}.json");
     }
+
+    [Fact]
+    public async Task EachRequestsCredential_IsMadeOnce_AndUsedOnce_AtMostOneInVain()
+    {
+        // Credentials are made ahead of their requests (PreparedCredentials): none may serve two requests (the gateway
+        // would refuse it) and few may be made for nothing.
+        services.SetSlurmJobs(("110", "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        var encodes = 0;
+        var host = InProcessQrun.Host(services.TaskEnvironment("110", "fake_lagos")) with
+        {
+            GatewayCredential = payload =>
+            {
+                Interlocked.Increment(ref encodes);
+                return MungeAuthenticationHandler.EncodeWithMunged(payload);
+            },
+        };
+        var before = services.GatewayOutput.Length;
+
+        var result = await InProcessQrun.RunAsync(host, CancellationToken.None, input, "--results", scratch.FilePath("out.json"));
+
+        Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
+        var id = EmulatorJobs.SubmittedId(result.Error);
+        // The DELETE's line may be logged just after its answer.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!services.GatewayOutput[before..].Contains($"DELETE /gateway/v1/jobs/{id} -> 204", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, services.GatewayOutput[before..]);
+            await Task.Delay(50);
+        }
+
+        var requests = services.GatewayOutput[before..].Split('\n').Count(line => RequestLine().IsMatch(line));
+        Assert.True(requests >= 4, services.GatewayOutput[before..]);
+        Assert.InRange(encodes, requests, requests + 1);
+    }
+
+    [GeneratedRegex(@" (POST|GET|DELETE) /gateway/v1/jobs\S* -> [0-9]{3} ")]
+    private static partial Regex RequestLine();
 
     [Fact]
     public async Task SlurmTimeLeft_ComesFromTheGatewaysRecord_QrunRunsNoSqueue_AndTheServiceRunsItUnderThatTimeout()

@@ -60,11 +60,7 @@ public sealed class PrimitiveRunTests(QrunServices services) : IClassFixture<Qru
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var id = EmulatorJobs.SubmittedId(result.Error);
-        var requests = proxy.Requests.ToList();
-        var results = requests.IndexOf($"GET /{QrunServices.Bucket}/results_{id}.json");
-        var log = requests.IndexOf($"GET /{QrunServices.Bucket}/logs_{id}.json");
-        Assert.True(results >= 0 && log >= 0, string.Join('\n', requests));
-        Assert.True(results < log, string.Join('\n', requests));
+        proxy.AssertArrivedInOrder($"GET /{QrunServices.Bucket}/results_{id}.json", $"GET /{QrunServices.Bucket}/logs_{id}.json");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit;
 
 namespace SpankQrun.Qrun.Tests.Infrastructure;
 
@@ -39,6 +40,17 @@ public sealed partial class RecordingTcpProxy : IAsyncDisposable
                 return [.. requests];
             }
         }
+    }
+
+    /// <summary>Both requests arrived, <paramref name="first"/> before <paramref name="second"/>.</summary>
+    public void AssertArrivedInOrder(string first, string second)
+    {
+        var requests = Requests.ToList();
+        var shown = string.Join('\n', requests);
+        var firstAt = requests.IndexOf(first);
+        var secondAt = requests.IndexOf(second);
+        Assert.True(firstAt >= 0 && secondAt >= 0, $"missing {first} or {second} in:\n{shown}");
+        Assert.True(firstAt < secondAt, $"{second} arrived before {first}:\n{shown}");
     }
 
     public async ValueTask DisposeAsync()
