@@ -51,8 +51,8 @@ static int is_run(int argc, char **argv)
     return 1;
 }
 
-/* glibc passes constructors in .init_array the program's argc, argv and envp. Priority 101: before prefault.c's. */
-__attribute__((constructor(101))) static void spank_qrun_early_squeue(int argc, char **argv, char **envp)
+/* glibc passes constructors in .init_array the program's argc, argv and envp. */
+__attribute__((constructor)) static void spank_qrun_early_squeue(int argc, char **argv, char **envp)
 {
     (void)envp;
     const char *setting = getenv("QRUN_EARLY_SQUEUE");
