@@ -19,6 +19,9 @@ namespace SpankQrun.Qrun.Gateway;
 /// </summary>
 internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWriter output, Func<int> interruptedExitCode, JobTrace trace)
 {
+    /// <summary>The final job's removal, started once its results and log are in memory (see DeliverAsync).</summary>
+    private Task<string?>? removal;
+
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
         // The gateway reads the Slurm time left from its own record of the job: no squeue here (some 10 ms of a
@@ -179,10 +182,22 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
             ? client.DownloadAsync(url, cancellationToken)
             : null;
         var logDownload = job.LogsUrl is { Length: > 0 } logsUrl ? client.DownloadAsync(logsUrl, cancellationToken) : null;
-        if (job.Status == GatewayJobStatus.Completed)
+        var results = job.Status == GatewayJobStatus.Completed
+            ? (resultsDownload is null ? null : await resultsDownload.ConfigureAwait(false))
+                ?? throw new QrunFailure(ExitCodes.ServiceUnavailable, GatewayMessages.ResultsUrlMissing(job.Id))
+            : null;
+        // Once the results and the log are in memory, the job's DELETE (qrun's last request, answered when the usage
+        // is written) goes out while the results file is written and the log printed: the run then ends one round trip
+        // sooner. It changes nothing qrun would otherwise do: the job is deleted at the end whatever the writing gives
+        // (RunAsync's finally), and the gateway keeps nothing for a job once its Slurm job has ended.
+        if (logDownload is not null)
         {
-            var results = (resultsDownload is null ? null : await resultsDownload.ConfigureAwait(false))
-                ?? throw new QrunFailure(ExitCodes.ServiceUnavailable, GatewayMessages.ResultsUrlMissing(job.Id));
+            await EndedAsync(logDownload).ConfigureAwait(false);
+        }
+
+        removal = RemoveAsync(client, job.Id);
+        if (results is not null)
+        {
             byte[] pretty;
             try
             {
@@ -246,10 +261,32 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         reporter.Verbatim(Encoding.UTF8.GetString(log));
     }
 
+    /// <summary>Waits for a download to end, whatever its outcome (the caller reads that outcome later).</summary>
+    private static async Task EndedAsync(Task<byte[]?> download)
+    {
+        try
+        {
+            await download.ConfigureAwait(false);
+        }
+        catch (GatewayFailure)
+        {
+            // Reported where the log is printed.
+        }
+    }
+
+    /// <summary>The job's removal: the one DeliverAsync started, or one started now; its problem, if any, is printed last.</summary>
+    private async Task CleanUpAsync(GatewayClient client, string id)
+    {
+        if (await (removal ?? RemoveAsync(client, id)).ConfigureAwait(false) is { } problem)
+        {
+            reporter.Line(problem);
+        }
+    }
+
     // Bounded, on its own token (not the interrupted one): a job not seen final is cancelled and waited
     // for, then deleted, which makes the gateway delete the Direct Access job and the job's objects.
-    // Should this fail, the gateway still cleans up once the Slurm job ends.
-    private async Task CleanUpAsync(GatewayClient client, string id)
+    // Should this fail, the gateway still cleans up once the Slurm job ends. Returns the line that says why it failed.
+    private async Task<string?> RemoveAsync(GatewayClient client, string id)
     {
         using var bound = new CancellationTokenSource(host.CleanupTimeout);
         var cancellationToken = bound.Token;
@@ -262,18 +299,20 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
 
             await client.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
             trace.JobRemoved = true;
+            return null;
         }
         catch (GatewayFailure failure) when (failure.StatusCode == (int)HttpStatusCode.NotFound)
         {
             trace.JobRemoved = true;
+            return null;
         }
         catch (GatewayFailure failure)
         {
-            reporter.Line(QrunMessages.JobCleanupFailed(id, failure.Message));
+            return QrunMessages.JobCleanupFailed(id, failure.Message);
         }
         catch (OperationCanceledException)
         {
-            reporter.Line(QrunMessages.JobCleanupTimedOut(id, host.CleanupTimeout));
+            return QrunMessages.JobCleanupTimedOut(id, host.CleanupTimeout);
         }
     }
 

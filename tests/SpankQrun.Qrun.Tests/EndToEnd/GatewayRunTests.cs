@@ -53,6 +53,45 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
     }
 
     [Fact]
+    public async Task Completed_DeletesTheJob_WhileTheResultsAreWritten()
+    {
+        // The DELETE goes out once the results and the log are in memory, not after the results are written: here
+        // the write (to stdout) waits until the gateway has answered the DELETE, which only that order allows.
+        services.SetSlurmJobs(("111", "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        var before = services.GatewayOutput.Length;
+        using var output = new GatedWriter(() => DeleteAnswered().IsMatch(services.GatewayOutput[before..]), TimeSpan.FromSeconds(10));
+        using var error = new SynchronizedStringWriter();
+
+        var exitCode = await QrunApp.RunAsync([input], InProcessQrun.Host(services.TaskEnvironment("111", "fake_lagos")), output, error);
+
+        Assert.True(exitCode == ExitCodes.Completed, error + services.GatewayOutput[before..]);
+        Assert.True(output.OpenedInTime, "the results were written before the gateway answered the DELETE:\n" + services.GatewayOutput[before..]);
+        Assert.Contains("\"results\"", output.ToString(), StringComparison.Ordinal);
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [GeneratedRegex(@"DELETE /gateway/v1/jobs/[0-9a-f-]+ -> 204 ")]
+    private static partial Regex DeleteAnswered();
+
+    /// <summary>Stdout whose first write waits until <c>open</c> says so, or until the bound.</summary>
+    private sealed class GatedWriter(Func<bool> open, TimeSpan bound) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public bool OpenedInTime { get; private set; }
+
+        public override async Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            var deadline = DateTime.UtcNow + bound;
+            while (!(OpenedInTime = open()) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+
+            await base.WriteAsync(buffer, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task EachRequestsCredential_IsMadeOnce_AndUsedOnce_AtMostOneInVain()
     {
         // Credentials are made ahead of their requests (PreparedCredentials): none may serve two requests (the gateway
