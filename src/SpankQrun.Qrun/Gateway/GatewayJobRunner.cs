@@ -62,7 +62,9 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
                 interruption).ConfigureAwait(false);
             id = created.Id;
             trace.Id = id;
+            // The submit's credential and the first poll's, made while the input is uploaded.
             client.PrepareSubmit(id);
+            client.PrepareStatus(id);
             // A gateway that could not read the time limit (or predates slurm_time_limit_known) leaves it to qrun:
             // squeue then answers while the input is uploaded.
             timeLeftQuery = created.SlurmTimeLimitKnown

@@ -2,11 +2,11 @@ namespace SpankQrun.Qrun.Gateway;
 
 /// <summary>
 /// MUNGE credentials made ahead of the request they are for, while qrun waits for something else (the creation's while
-/// the input is checked, the submit's during the upload, the next poll's during the wait before it): each one is a round
-/// trip to munged, which made on the request's way delays the request. A prepared credential serves one request only
-/// (the gateway refuses a credential seen before) and none older than <see cref="MaxAge"/>; without one, or when making
-/// it failed, the credential is made as the request goes, exactly as without preparation (its failure is reported
-/// there).
+/// the input is checked, the submit's and the first poll's during the upload, each later poll's during the wait before
+/// it): each one is a round trip to munged, which made on the request's way delays the request. A prepared credential
+/// serves one request only (the gateway refuses a credential seen before) and none older than <see cref="MaxAge"/>;
+/// without one, or when making it failed, the credential is made as the request goes, exactly as without preparation
+/// (its failure is reported there).
 /// </summary>
 internal sealed class PreparedCredentials(Func<string, string> encode, TimeProvider time)
 {

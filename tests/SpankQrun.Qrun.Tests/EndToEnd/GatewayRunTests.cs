@@ -126,6 +126,34 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
         Assert.InRange(encodes, requests, requests + 1);
     }
 
+    [Fact]
+    public async Task FirstStatusRequestsCredential_IsMadeBeforeTheSubmitGoesOut()
+    {
+        // The first poll follows the submit at once: its credential is made during the upload, like the submit's.
+        // Here the submit's credential is held back until the first status request's is being made (at most 10 s),
+        // which only that order allows.
+        services.SetSlurmJobs(("112", "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        using var statusAsked = new ManualResetEventSlim();
+        var statusFirst = false;
+        var host = InProcessQrun.Host(services.TaskEnvironment("112", "fake_lagos")) with
+        {
+            GatewayCredential = payload =>
+            {
+                if (payload.EndsWith("/submit", StringComparison.Ordinal))
+                    statusFirst = statusAsked.Wait(TimeSpan.FromSeconds(10));
+                else if (payload.Contains(" GET ", StringComparison.Ordinal))
+                    statusAsked.Set();
+                return MungeAuthenticationHandler.EncodeWithMunged(payload);
+            },
+        };
+
+        var result = await InProcessQrun.RunAsync(host, CancellationToken.None, input, "--results", scratch.FilePath("out.json"));
+
+        Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
+        Assert.True(statusFirst, "the first status request's credential was made only after the submit:\n" + result.Error);
+    }
+
     [GeneratedRegex(@" (POST|GET|DELETE) /gateway/v1/jobs\S* -> [0-9]{3} ")]
     private static partial Regex RequestLine();
 
