@@ -29,6 +29,10 @@ public sealed class JobView
     [JsonPropertyName("status")]
     public string Status { get; set; } = string.Empty;
 
+    /// <summary>The timeout_secs it was (or will be) submitted with.</summary>
+    [JsonPropertyName("timeout_secs")]
+    public int TimeoutSecs { get; set; }
+
     /// <summary>When the gateway created it.</summary>
     [JsonPropertyName("created_time")]
     public DateTimeOffset CreatedTime { get; set; }

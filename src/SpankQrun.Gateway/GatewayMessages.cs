@@ -163,6 +163,20 @@ internal static class GatewayMessages
 
     public const string InputTooLargeSolution = "Split the work into smaller jobs, or ask the administrator to raise max_input_bytes.";
 
+    public static string InlineInputTooLarge(long bytes, int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"the inline input is {bytes} bytes; at most {max} bytes go inline");
+
+    public const string InlineInputTooLargeSolution = "Leave out input and id, and PUT the input to the input_upload_url the answer gives.";
+
+    public static string InputBytesMismatch(long declared, long actual) =>
+        string.Create(CultureInfo.InvariantCulture, $"input_bytes is {declared}, but the inline input is {actual} bytes");
+
+    public const string IdWithoutInput = "id is given without input: a client chooses the job id only when it sends the input inline";
+
+    public static string JobIdTaken(string id) => $"job id {id} is taken: a job was created with it before";
+
+    public const string JobIdTakenSolution = "Read the job with GET if it is yours; otherwise choose a new random UUID.";
+
     public static string JobNotFound(string id) => $"job {Short(id)} not found";
 
     public const string JobNotFoundSolution = "Use an id returned to you by POST /gateway/v1/jobs.";

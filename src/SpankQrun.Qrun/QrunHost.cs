@@ -7,18 +7,8 @@ namespace SpankQrun.Qrun;
 /// <summary>What qrun takes from its surroundings; tests replace the environment and shorten the waits.</summary>
 internal sealed record QrunHost(Func<string, string?> Environment)
 {
-    /// <summary>timeout_secs when the job has no Slurm time limit (or none is known) and no --timeout was given.</summary>
-    public const long DefaultJobTimeoutSeconds = 3600;
-
     /// <summary>The largest --timeout when the site sets no other maximum (IBMQRUN_MAX_TIMEOUT_SECS).</summary>
     public const long DefaultMaxJobTimeoutSeconds = 86400;
-
-    /// <summary>
-    /// Added to the Slurm time left for timeout_secs, so that at the time limit Slurm's SIGTERM reaches qrun
-    /// before the service gives up on the job: qrun then cancels and removes it itself. It covers slurmctld's
-    /// time-limit check (every 30 s), KillWait and qrun's cleanup; it only matters if qrun is killed outright.
-    /// </summary>
-    public static readonly TimeSpan TimeLimitGrace = TimeSpan.FromSeconds(120);
 
     public RetrySettings Retry { get; init; } = RetrySettings.Default;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpankQrun.DirectAccess.Jobs;
 using SpankQrun.Variables;
 
 namespace SpankQrun.Qrun;
@@ -33,7 +34,7 @@ internal static class QrunMessages
     public const string HttpTimeoutOptionHelp = "Timeout of each HTTP attempt, in seconds [default: 30].";
 
     public static string TimeoutOptionHelp(long max) =>
-        Invariant($"The service timeout of the job (timeout_secs), 1 to {max} s [default: the Slurm time left + {(long)QrunHost.TimeLimitGrace.TotalSeconds} s, or {QrunHost.DefaultJobTimeoutSeconds} s without a time limit].");
+        Invariant($"The service timeout of the job (timeout_secs), 1 to {max} s [default: the Slurm time left + {(long)JobTimeout.TimeLimitGrace.TotalSeconds} s, or {JobTimeout.DefaultSeconds} s without a time limit].");
 
     public const string LogLevelOptionHelp = "The service's log level for the job: debug, info, warning, error or critical [default: info].";
 
@@ -97,7 +98,7 @@ internal static class QrunMessages
         + $"or {IbmQrunVariables.AppIdClientId} and {IbmQrunVariables.AppIdSecret}";
 
     public static string SqueueFailed(string jobId, string reason) =>
-        $"could not read the time left of Slurm job {jobId} with squeue ({reason}); using timeout_secs={QrunHost.DefaultJobTimeoutSeconds}";
+        $"could not read the time left of Slurm job {jobId} with squeue ({reason}); using timeout_secs={JobTimeout.DefaultSeconds}";
 
     public const string SqueueNotStarted = "could not start squeue";
 
@@ -128,12 +129,14 @@ internal static class QrunMessages
 
     public static string ResultsWritten(string path) => $"results written to {path}";
 
-    public static string Submitted(string id, string backend, string primitive, Running.JobTimeout timeout) =>
+    public static string Submitted(string id, string backend, string primitive, JobTimeout timeout) =>
         Invariant($"submitted job {id} ({primitive} on {backend}, timeout {timeout.Seconds} s{timeout.Source switch
         {
-            Running.JobTimeoutSource.SlurmTimeLeft => " = Slurm time left + " + ((long)QrunHost.TimeLimitGrace.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s grace",
-            Running.JobTimeoutSource.Requested => " from --timeout",
-            Running.JobTimeoutSource.SiteMaximum => " = the site's largest, shorter than the Slurm time left",
+            JobTimeoutSource.SlurmTimeLeft => " = Slurm time left + " + ((long)JobTimeout.TimeLimitGrace.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s grace",
+            JobTimeoutSource.Requested => " from --timeout",
+            JobTimeoutSource.SiteMaximum => " = the site's largest, shorter than the Slurm time left",
+            JobTimeoutSource.SlurmLimitUnknown => " default, the gateway could not read the Slurm time limit",
+            JobTimeoutSource.Unstated => "",
             _ => " default, no Slurm time limit",
         }})");
 
@@ -159,10 +162,10 @@ internal static class QrunMessages
     public static string ResultsKept(string reason, string bucket, string resultsKey, string logsKey) =>
         $"{reason}; the results were not deleted: they stay in bucket {bucket} as {resultsKey} (service log: {logsKey})";
 
-    public static string ServiceTimeoutHint(Running.JobTimeout timeout) => timeout.Source switch
+    public static string ServiceTimeoutHint(JobTimeout timeout) => timeout.Source switch
     {
-        Running.JobTimeoutSource.Requested => Invariant($"the service stopped the job at its timeout of {timeout.Seconds} s (--timeout); run it again with a larger --timeout"),
-        Running.JobTimeoutSource.SiteMaximum => Invariant($"the service stopped the job at the site's largest timeout, {timeout.Seconds} s ({QrunHost.MaxTimeoutVariable}); split the work into shorter jobs, or ask the administrators for a larger maximum"),
+        JobTimeoutSource.Requested => Invariant($"the service stopped the job at its timeout of {timeout.Seconds} s (--timeout); run it again with a larger --timeout"),
+        JobTimeoutSource.SiteMaximum => Invariant($"the service stopped the job at the site's largest timeout, {timeout.Seconds} s ({QrunHost.MaxTimeoutVariable}); split the work into shorter jobs, or ask the administrators for a larger maximum"),
         _ => Invariant($"the service stopped the job at its timeout of {timeout.Seconds} s; run it again with --timeout SECONDS (larger), or in a Slurm job with a longer --time"),
     };
 

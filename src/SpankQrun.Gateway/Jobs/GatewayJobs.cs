@@ -31,22 +31,12 @@ public sealed class GatewayJobs(
     {
         Validate(request);
         var slurmJob = await AuthorizeAsync(caller, request.SlurmJobId, request.Backend, cancellationToken).ConfigureAwait(false);
-        var job = new GatewayJob
-        {
-            Id = Guid.NewGuid().ToString(),
-            Uid = caller.Uid,
-            UserName = slurmJob.UserName,
-            Account = slurmJob.Account,
-            SlurmJobId = request.SlurmJobId,
-            SlurmStepId = request.SlurmStepId,
-            Backend = request.Backend,
-            ProgramId = request.ProgramId,
-            TimeoutSecs = request.TimeoutSecs ?? Math.Min(settings.MaxTimeoutSecs, 86400),
-            LogLevel = request.LogLevel ?? "info",
-            InputBytes = request.InputBytes,
-            Status = GatewayJobStatus.Uploading,
-            CreatedTime = time.GetUtcNow(),
-        };
+        if (request.Input is { } input)
+            return await CreateAndSubmitAsync(caller, request, input.Utf8.ToArray(), slurmJob, cancellationToken).ConfigureAwait(false);
+
+        var job = NewJob(caller, request, slurmJob, Guid.NewGuid().ToString());
+        job.TimeoutSecs = request.TimeoutSecs ?? Math.Min(settings.MaxTimeoutSecs, 86400);
+        job.InputBytes = request.InputBytes;
         var url = await StorageCallAsync(() => backends.Storage(job.Backend).PresignUploadAsync(JobObjectKeys.Input(job.Id), settings.UploadUrlLifetime)).ConfigureAwait(false);
         await store.InsertAsync(job, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("job {Id} created for Slurm job {SlurmJob} step {Step} uid {Uid} backend {Backend} {Program} input {Bytes} bytes",
@@ -80,6 +70,109 @@ public sealed class GatewayJobs(
         }
 
         job.TimeoutSecs = request.TimeoutSecs ?? job.TimeoutSecs;
+        job.InputBytes = size;
+        await SubmitToDirectAccessAsync(job, storage, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("job {Id} submitted to Direct Access for Slurm job {SlurmJob} uid {Uid} backend {Backend} timeout {Timeout} s",
+            job.Id, job.SlurmJobId, job.Uid, job.Backend, job.TimeoutSecs);
+        return await ViewAsync(job).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The one-request path for a small input (<see cref="InlineInput.MaxBytes"/>): the gateway stores the input
+    /// itself, chooses the timeout from its own record of the Slurm job, and submits. The job's record is written
+    /// before anything reaches Direct Access, as in the two-request path, so that a job the gateway submitted is
+    /// always one it will clean up. The id is the client's, so a retried request finds the job of the attempt whose
+    /// answer was lost: still uploading, it is carried on; submitted, it is 409 (qrun then reads it), never run twice.
+    /// </summary>
+    private async Task<CreateJobResponse> CreateAndSubmitAsync(Caller caller, CreateJobRequest request, byte[] input, SlurmJobRecord slurmJob, CancellationToken cancellationToken)
+    {
+        var id = request.Id!;
+        var existing = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && (existing.Uid != caller.Uid || existing.DeletedTime is not null || existing.IsSubmitted
+            || existing.Status != GatewayJobStatus.Uploading || removals.IsRemoving(id) || existing.SlurmJobId != request.SlurmJobId
+            || existing.Backend != request.Backend || existing.ProgramId != request.ProgramId))
+            throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.JobIdTaken(id), GatewayMessages.JobIdTakenSolution);
+
+        var timeout = ChooseTimeout(slurmJob, request.TimeoutSecs);
+        var job = existing ?? NewJob(caller, request, slurmJob, id);
+        job.TimeoutSecs = (int)timeout.Seconds;
+        job.InputBytes = input.Length;
+        var storage = backends.Storage(job.Backend);
+        // The record's write and the input's upload do not depend on each other; Direct Access sees the job only after both.
+        var upload = StorageCallAsync(async () => { await storage.PutAsync(JobObjectKeys.Input(id), input, cancellationToken).ConfigureAwait(false); return 0; });
+        var insert = existing is null ? store.InsertAsync(job, cancellationToken) : Task.CompletedTask;
+        try
+        {
+            await Task.WhenAll(upload, insert).ConfigureAwait(false);
+        }
+        catch (GatewayStoreException) when (existing is null)
+        {
+            // Two attempts of one request at once (the first outlived its client's attempt timeout): the other one
+            // recorded the job first and carries it on.
+            if (await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+                throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.JobIdTaken(id), GatewayMessages.JobIdTakenSolution);
+            throw;
+        }
+
+        await SubmitToDirectAccessAsync(job, storage, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("job {Id} created for Slurm job {SlurmJob} step {Step} uid {Uid} backend {Backend} {Program} input {Bytes} bytes inline, submitted to Direct Access with timeout {Timeout} s ({Source})",
+            job.Id, job.SlurmJobId, job.SlurmStepId, job.Uid, job.Backend, job.ProgramId, job.InputBytes, job.TimeoutSecs, WireName(timeout.Source));
+        return new CreateJobResponse
+        {
+            Id = job.Id,
+            Status = job.Status,
+            TimeoutSecs = job.TimeoutSecs,
+            TimeoutSource = WireName(timeout.Source),
+            SlurmTimeLimitKnown = slurmJob.TimeLimitKnown,
+            SlurmEndTime = slurmJob.EndTime,
+        };
+    }
+
+    /// <summary>A new job's record, awaiting its input.</summary>
+    private GatewayJob NewJob(Caller caller, CreateJobRequest request, SlurmJobRecord slurmJob, string id) => new()
+    {
+        Id = id,
+        Uid = caller.Uid,
+        UserName = slurmJob.UserName,
+        Account = slurmJob.Account,
+        SlurmJobId = request.SlurmJobId,
+        SlurmStepId = request.SlurmStepId,
+        Backend = request.Backend,
+        ProgramId = request.ProgramId,
+        LogLevel = request.LogLevel ?? "info",
+        Status = GatewayJobStatus.Uploading,
+        CreatedTime = time.GetUtcNow(),
+    };
+
+    /// <summary>
+    /// The timeout qrun would choose itself (<see cref="JobTimeout.Choose"/>), from the gateway's record of the Slurm
+    /// job and capped by max_timeout_secs; an explicit timeout_secs was checked against that cap already.
+    /// </summary>
+    private JobTimeout ChooseTimeout(SlurmJobRecord slurmJob, int? requested)
+    {
+        if (!slurmJob.TimeLimitKnown)
+        {
+            return requested is { } seconds
+                ? new JobTimeout(seconds, JobTimeoutSource.Requested)
+                : new JobTimeout(Math.Min(JobTimeout.DefaultSeconds, settings.MaxTimeoutSecs), JobTimeoutSource.SlurmLimitUnknown);
+        }
+
+        TimeSpan? left = slurmJob.EndTime is { } end ? TimeSpan.FromTicks(Math.Max(0, (end - time.GetUtcNow()).Ticks)) : null;
+        return JobTimeout.Choose(left, requested, settings.MaxTimeoutSecs);
+    }
+
+    private static string WireName(JobTimeoutSource source) => source switch
+    {
+        JobTimeoutSource.SlurmTimeLeft => TimeoutSources.SlurmTimeLeft,
+        JobTimeoutSource.Requested => TimeoutSources.Requested,
+        JobTimeoutSource.SiteMaximum => TimeoutSources.SiteMaximum,
+        JobTimeoutSource.SlurmLimitUnknown => TimeoutSources.SlurmLimitUnknown,
+        _ => TimeoutSources.Default,
+    };
+
+    /// <summary>Submits a job whose input is stored, and records it as queued.</summary>
+    private async Task SubmitToDirectAccessAsync(GatewayJob job, JobStorage storage, CancellationToken cancellationToken)
+    {
         var submission = new JobSubmission
         {
             Id = job.Id,
@@ -96,13 +189,9 @@ public sealed class GatewayJobs(
         };
         await DirectAccessCallAsync(async () => { await backends.Client(job.Backend).SubmitJobAsync(submission, cancellationToken).ConfigureAwait(false); return 0; }).ConfigureAwait(false);
 
-        job.InputBytes = size;
         job.SubmittedTime = time.GetUtcNow();
         job.Status = GatewayJobStatus.Queued;
         await store.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("job {Id} submitted to Direct Access for Slurm job {SlurmJob} uid {Uid} backend {Backend} timeout {Timeout} s",
-            job.Id, job.SlurmJobId, job.Uid, job.Backend, job.TimeoutSecs);
-        return await ViewAsync(job).ConfigureAwait(false);
     }
 
     public async Task<JobView> GetAsync(Caller caller, string id, CancellationToken cancellationToken)
@@ -228,6 +317,18 @@ public sealed class GatewayJobs(
             throw Invalid(GatewayMessages.FieldInvalid("log_level", string.Join(", ", LogLevels)));
         if (request.InputBytes < 1)
             throw Invalid(GatewayMessages.FieldInvalid("input_bytes", "the input's size in bytes, at least 1"));
+        if (request.Input is null && request.Id is not null)
+            throw Invalid(GatewayMessages.IdWithoutInput);
+        if (request.Input is { } input)
+        {
+            if (request.Id is not { } id || !Guid.TryParseExact(id, "D", out var parsed) || parsed.ToString() != id)
+                throw Invalid(GatewayMessages.FieldInvalid("id", "a random UUID in lower case (8-4-4-4-12 hex digits), chosen by the client"));
+            if (input.Utf8.Length > InlineInput.MaxBytes)
+                throw new GatewayProblem(413, GatewayErrorCodes.TooLarge, GatewayMessages.InlineInputTooLarge(input.Utf8.Length, InlineInput.MaxBytes), GatewayMessages.InlineInputTooLargeSolution);
+            if (request.InputBytes != input.Utf8.Length)
+                throw Invalid(GatewayMessages.InputBytesMismatch(request.InputBytes, input.Utf8.Length));
+        }
+
         if (request.InputBytes > settings.MaxInputBytes)
             throw new GatewayProblem(413, GatewayErrorCodes.TooLarge, GatewayMessages.InputTooLarge(request.InputBytes, settings.MaxInputBytes), GatewayMessages.InputTooLargeSolution);
     }
@@ -254,6 +355,7 @@ public sealed class GatewayJobs(
         Backend = job.Backend,
         ProgramId = job.ProgramId,
         Status = job.Status,
+        TimeoutSecs = job.TimeoutSecs,
         CreatedTime = job.CreatedTime,
         EndTime = job.EndTime,
         ReasonCode = job.ReasonCode,

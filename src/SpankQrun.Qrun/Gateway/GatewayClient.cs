@@ -9,8 +9,9 @@ namespace SpankQrun.Qrun.Gateway;
 
 /// <summary>
 /// qrun's side of the qrun-gateway API: every call carries a fresh MUNGE credential and is retried on
-/// transient failures; the input and the results travel between qrun and storage through the short-lived
-/// presigned URLs the gateway hands out for this job's own objects, never through the gateway.
+/// transient failures; a small input goes to the gateway inside the job's creation, a larger one and the results
+/// travel between qrun and storage through the short-lived presigned URLs the gateway hands out for this job's own
+/// objects, never through the gateway.
 /// Every failure becomes a <see cref="GatewayFailure"/> whose message names the gateway.
 /// </summary>
 internal sealed class GatewayClient : IDisposable
@@ -70,8 +71,24 @@ internal sealed class GatewayClient : IDisposable
     /// <summary>Starts making the credential of job <paramref name="id"/>'s deletion.</summary>
     public void PrepareDelete(string id) => credentials.Prepare(PayloadFor(gateway, HttpMethod.Delete, GatewayPaths.Job(id)));
 
-    public async Task<CreateJobResponse> CreateJobAsync(CreateJobRequest body, CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Post, GatewayPaths.Jobs, JsonContent(body, GatewayJsonContext.Default.CreateJobRequest), GatewayJsonContext.Default.CreateJobResponse, cancellationToken).ConfigureAwait(false))!;
+    /// <summary>
+    /// Creates a job; with its input inline (<see cref="CreateJobRequest.Input"/>, under the id qrun chose) the gateway
+    /// submits it too. A 409 on a later attempt of that request means an earlier attempt submitted the job: it is then
+    /// read instead.
+    /// </summary>
+    public async Task<CreateJobResponse> CreateJobAsync(CreateJobRequest body, CancellationToken cancellationToken)
+    {
+        var content = JsonContent(body, GatewayJsonContext.Default.CreateJobRequest);
+        try
+        {
+            return (await SendAsync(HttpMethod.Post, GatewayPaths.Jobs, content, GatewayJsonContext.Default.CreateJobResponse, cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (GatewayFailure failure) when (body.Id is { } id && failure.StatusCode == (int)HttpStatusCode.Conflict && failure.Data.Contains(RetriedKey))
+        {
+            var job = await GetJobAsync(id, cancellationToken).ConfigureAwait(false);
+            return new CreateJobResponse { Id = job.Id, Status = job.Status, TimeoutSecs = job.TimeoutSecs };
+        }
+    }
 
     /// <summary>
     /// Submits the uploaded job with its timeout. A 409 on a later attempt means an earlier attempt was accepted: the

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SpankQrun.DirectAccess.Http;
+using SpankQrun.DirectAccess.Jobs;
 using SpankQrun.Gateway.Contract;
 using SpankQrun.Primitives;
 using SpankQrun.Qrun.Checking;
@@ -21,6 +22,9 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
 {
     /// <summary>The final job's removal, started once its results and log are in memory (see DeliverAsync).</summary>
     private Task<string?>? removal;
+
+    /// <summary>The Slurm time left, when qrun has to ask squeue itself (see UploadAndSubmitAsync); stopped at the end.</summary>
+    private Task<TimeSpan?>? timeLeftQuery;
 
     public async Task<int> RunAsync(QrunRequest request, CancellationToken interruption)
     {
@@ -42,54 +46,64 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         using var client = new GatewayClient(settings.Gateway, retry, reporter.Line, credentials);
         // Cancelled by a signal, or at the end of the run if squeue is still asked (it is killed).
         using var timeLeftStop = CancellationTokenSource.CreateLinkedTokenSource(interruption);
-        Task<TimeSpan?>? timeLeftQuery = null;
         string? id = null;
         try
         {
-            // The time left is needed only for the timeout, which goes with the submit. The creation carries only an
-            // explicit --timeout (a gateway that reads no submit body still honours that one).
-            var created = await client.CreateJobAsync(
-                new CreateJobRequest
-                {
-                    SlurmJobId = settings.SlurmJobId,
-                    SlurmStepId = settings.SlurmStepId,
-                    Backend = settings.Backend,
-                    ProgramId = settings.Primitive.ToProgramId(),
-                    TimeoutSecs = request.TimeoutSeconds is { } requested ? (int)Math.Min(requested, int.MaxValue) : null,
-                    LogLevel = request.LogLevel,
-                    InputBytes = input.Length,
-                },
-                interruption).ConfigureAwait(false);
-            id = created.Id;
-            trace.Id = id;
-            // The submit's credential and the first poll's, made while the input is uploaded.
-            client.PrepareSubmit(id);
-            client.PrepareStatus(id);
-            // A gateway that could not read the time limit (or predates slurm_time_limit_known) leaves it to qrun:
-            // squeue then answers while the input is uploaded.
-            timeLeftQuery = created.SlurmTimeLimitKnown
-                ? Task.FromResult(TimeLeftUntil(created.SlurmEndTime))
-                : host.TimeLeft(host.Environment, reporter.Line, timeLeftStop.Token);
-            await client.UploadAsync(created.InputUploadUrl, input, interruption).ConfigureAwait(false);
-            trace.InputUploaded = true;
-            var timeLeft = await timeLeftQuery.ConfigureAwait(false);
-            trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
-            var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds, host.MaxTimeoutSeconds);
-            interruption.ThrowIfCancellationRequested();
-            trace.SubmitStarted = true;
+            // A small input goes inside the creation, under an id qrun chooses, and the gateway submits the job in that
+            // one request with the timeout it chooses from its own record of the Slurm job: one round trip, one
+            // credential and no upload fewer. The first poll's credential is made meanwhile.
+            var inlineId = InlineInputAllowed(input) ? Guid.NewGuid().ToString() : null;
+            // The JSON value alone: whitespace around it (a file's last newline) means nothing, and the gateway reads
+            // and stores the value without it.
+            var inlineInput = inlineId is null ? null : new InlineInput(TrimmedOfJsonWhitespace(input));
+            if (inlineId is not null)
+            {
+                client.PrepareStatus(inlineId);
+                trace.Id = inlineId;
+                trace.SubmitStarted = true;
+            }
+
+            CreateJobResponse created;
             try
             {
-                await client.SubmitAsync(id, (int)Math.Min(timeout.Seconds, int.MaxValue), interruption).ConfigureAwait(false);
+                created = await RefusalsExplainedAsync(
+                    settings,
+                    () => client.CreateJobAsync(
+                        new CreateJobRequest
+                        {
+                            SlurmJobId = settings.SlurmJobId,
+                            SlurmStepId = settings.SlurmStepId,
+                            Backend = settings.Backend,
+                            ProgramId = settings.Primitive.ToProgramId(),
+                            TimeoutSecs = request.TimeoutSeconds is { } requested ? (int)Math.Min(requested, int.MaxValue) : null,
+                            LogLevel = request.LogLevel,
+                            InputBytes = inlineInput?.Utf8.Length ?? input.Length,
+                            Id = inlineId,
+                            Input = inlineInput,
+                        },
+                        interruption)).ConfigureAwait(false);
             }
-            catch (GatewayFailure failure) when (failure.StatusCode is >= 400 and < 500)
+            catch (Exception) when (inlineId is not null && !trace.SubmitRefused)
             {
-                trace.SubmitRefused = true;
-                if (failure.StatusCode == (int)HttpStatusCode.Locked)
-                {
-                    throw new GatewayFailure(ExitCodes.UsageOrConfiguration, QrunMessages.BackendReserved(settings.Backend, failure.Message));
-                }
-
+                // An attempt may have reached the gateway and submitted the job: it is removed like any other.
+                id = inlineId;
                 throw;
+            }
+
+            id = created.Id;
+            trace.Id = id;
+            JobTimeout timeout;
+            if (created.Status is not null)
+            {
+                trace.InputUploaded = true;
+                trace.SlurmDeadline = created.SlurmTimeLimitKnown ? created.SlurmEndTime : null;
+                timeout = new JobTimeout(created.TimeoutSecs.GetValueOrDefault(), SourceOf(created.TimeoutSource));
+            }
+            else
+            {
+                // Created only (a larger input, or a gateway that predates inline inputs): upload, then submit.
+                trace.SubmitStarted = false;
+                timeout = await UploadAndSubmitAsync(client, settings, request, input, created, timeLeftStop.Token, interruption).ConfigureAwait(false);
             }
 
             reporter.Line(QrunMessages.Submitted(id, settings.Backend, settings.Primitive.ToProgramId(), timeout));
@@ -129,6 +143,79 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
             }
         }
     }
+
+    /// <summary>
+    /// The two-request path: the input goes to storage through the presigned URL, then the job is submitted with the
+    /// timeout qrun chooses. The time left is needed only for that timeout: the creation carries only an explicit
+    /// --timeout (a gateway that reads no submit body still honours that one).
+    /// </summary>
+    private async Task<JobTimeout> UploadAndSubmitAsync(
+        GatewayClient client, GatewaySettings settings, QrunRequest request, byte[] input, CreateJobResponse created, CancellationToken timeLeftStop, CancellationToken interruption)
+    {
+        var id = created.Id;
+        // The submit's credential and the first poll's, made while the input is uploaded.
+        client.PrepareSubmit(id);
+        client.PrepareStatus(id);
+        // A gateway that could not read the time limit (or predates slurm_time_limit_known) leaves it to qrun:
+        // squeue then answers while the input is uploaded.
+        timeLeftQuery = created.SlurmTimeLimitKnown
+            ? Task.FromResult(TimeLeftUntil(created.SlurmEndTime))
+            : host.TimeLeft(host.Environment, reporter.Line, timeLeftStop);
+        var uploadUrl = created.InputUploadUrl is { Length: > 0 } url ? url : throw new GatewayFailure(ExitCodes.ServiceUnavailable, GatewayMessages.UploadUrlMissing(id));
+        await client.UploadAsync(uploadUrl, input, interruption).ConfigureAwait(false);
+        trace.InputUploaded = true;
+        var timeLeft = await timeLeftQuery.ConfigureAwait(false);
+        trace.SlurmDeadline = timeLeft is { } limit ? host.Time.GetUtcNow() + limit : null;
+        var timeout = JobTimeout.Choose(timeLeft, request.TimeoutSeconds, host.MaxTimeoutSeconds);
+        interruption.ThrowIfCancellationRequested();
+        trace.SubmitStarted = true;
+        await RefusalsExplainedAsync(settings, () => client.SubmitAsync(id, (int)Math.Min(timeout.Seconds, int.MaxValue), interruption)).ConfigureAwait(false);
+        return timeout;
+    }
+
+    /// <summary>A submission's refusal (4xx) is recorded as such; a reserved backend (423) is said in so many words.</summary>
+    private async Task<T> RefusalsExplainedAsync<T>(GatewaySettings settings, Func<Task<T>> submission)
+    {
+        try
+        {
+            return await submission().ConfigureAwait(false);
+        }
+        catch (GatewayFailure failure) when (failure.StatusCode is >= 400 and < 500)
+        {
+            trace.SubmitRefused = true;
+            if (failure.StatusCode == (int)HttpStatusCode.Locked)
+            {
+                throw new GatewayFailure(ExitCodes.UsageOrConfiguration, QrunMessages.BackendReserved(settings.Backend, failure.Message));
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Whether the input may go inside the creation: small enough, and without a byte-order mark (a JSON value inside
+    /// a JSON document cannot carry one; such a file goes to storage as it is).
+    /// </summary>
+    private static bool InlineInputAllowed(byte[] input) =>
+        input.Length <= InlineInput.MaxBytes && !input.AsSpan().StartsWith("\uFEFF"u8);
+
+    private static ReadOnlyMemory<byte> TrimmedOfJsonWhitespace(byte[] input)
+    {
+        ReadOnlySpan<byte> whitespace = " \t\r\n"u8;
+        var start = input.AsSpan().IndexOfAnyExcept(whitespace);
+        return start < 0 ? input : input.AsMemory(start, input.AsSpan().LastIndexOfAnyExcept(whitespace) - start + 1);
+    }
+
+    /// <summary>The reason the gateway gave for the timeout it chose (one of <see cref="TimeoutSources"/>).</summary>
+    private static JobTimeoutSource SourceOf(string? source) => source switch
+    {
+        TimeoutSources.SlurmTimeLeft => JobTimeoutSource.SlurmTimeLeft,
+        TimeoutSources.Requested => JobTimeoutSource.Requested,
+        TimeoutSources.SiteMaximum => JobTimeoutSource.SiteMaximum,
+        TimeoutSources.Default => JobTimeoutSource.Default,
+        TimeoutSources.SlurmLimitUnknown => JobTimeoutSource.SlurmLimitUnknown,
+        _ => JobTimeoutSource.Unstated,
+    };
 
     /// <summary>The time left until <paramref name="endTime"/> (squeue's %L: never below zero), or null without a limit.</summary>
     private TimeSpan? TimeLeftUntil(DateTimeOffset? endTime) =>

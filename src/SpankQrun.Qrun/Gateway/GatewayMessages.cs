@@ -41,6 +41,8 @@ internal static class GatewayMessages
     public static string DownloadTooLarge(string url, long max) =>
         string.Create(CultureInfo.InvariantCulture, $"{url} is larger than {max} bytes; not downloaded");
 
+    public static string UploadUrlMissing(string id) => $"the gateway created job {id} but gave neither an upload URL nor its status";
+
     public static string ResultsUrlMissing(string id) => $"job {id} completed but the gateway gave no results URL";
 
     public static string ResultsNotJson(string id, string reason) => $"the results of job {id} are not valid JSON: {reason}";

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using SpankQrun.Gateway.Contract;
 
@@ -36,5 +37,26 @@ public sealed class GatewayContractTests
         Assert.Equal("0", request.SlurmStepId);
         Assert.Equal(600, request.TimeoutSecs);
         Assert.Equal(1234, request.InputBytes);
+    }
+
+    [Fact]
+    public void An_inline_input_travels_byte_for_byte_whitespace_escapes_and_all()
+    {
+        var input = Encoding.UTF8.GetBytes("{ \"pubs\" : [[\"OPENQASM 3.0; // é \\u00e9\", [], 64]],\n\t\"version\": 2 }");
+        var request = new CreateJobRequest { SlurmJobId = "1", Backend = "b", ProgramId = "sampler", InputBytes = input.Length, Id = "i", Input = new InlineInput(input) };
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(request, GatewayJsonContext.Default.CreateJobRequest);
+        var read = JsonSerializer.Deserialize(json, GatewayJsonContext.Default.CreateJobRequest)!;
+
+        Assert.Equal(input, read.Input!.Utf8.ToArray());
+        Assert.Equal("i", read.Id);
+    }
+
+    [Fact]
+    public void An_inline_input_that_is_not_JSON_is_never_sent()
+    {
+        var request = new CreateJobRequest { SlurmJobId = "1", Backend = "b", ProgramId = "sampler", InputBytes = 5, Id = "i", Input = new InlineInput("{\"a\":"u8.ToArray()) };
+
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.SerializeToUtf8Bytes(request, GatewayJsonContext.Default.CreateJobRequest));
     }
 }

@@ -45,6 +45,25 @@ public sealed class GatewayClient(Uri baseAddress, string? user)
         return JsonSerializer.Deserialize(text, GatewayJsonContext.Default.CreateJobResponse)!;
     }
 
+    /// <summary>Creates and submits a job in one request, its input inline under the id given; the answer as it came.</summary>
+    public async Task<(HttpStatusCode Status, CreateJobResponse? Created, string Text)> CreateInlineAsync(string slurmJobId, string backend, string input, string id, int? timeoutSecs = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(input);
+        using var response = await SendAsync(HttpMethod.Post, GatewayPaths.Jobs, new CreateJobRequest
+        {
+            SlurmJobId = slurmJobId,
+            SlurmStepId = "0",
+            Backend = backend,
+            ProgramId = "sampler",
+            TimeoutSecs = timeoutSecs,
+            InputBytes = bytes.Length,
+            Id = id,
+            Input = new InlineInput(bytes),
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.StatusCode == HttpStatusCode.Accepted ? JsonSerializer.Deserialize(text, GatewayJsonContext.Default.CreateJobResponse) : null, text);
+    }
+
     /// <summary>Creates a job, uploads <paramref name="input"/> to its presigned URL and submits it.</summary>
     public async Task<JobView> RunAsync(string slurmJobId, string backend, string input)
     {

@@ -85,6 +85,12 @@ public sealed class RequestTests(SharedGateway shared) : IClassFixture<SharedGat
     [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","timeout_secs":0,"input_bytes":5}""", 400, "timeout_secs is 0: expected 1 to 86400 s, the gateway's max_timeout_secs")]
     [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","timeout_secs":86401,"input_bytes":5}""", 400, "timeout_secs is 86401: expected 1 to 86400 s, the gateway's max_timeout_secs")]
     [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":99999999999999}""", 413, "this gateway accepts at most")]
+    [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":2,"id":"3f1e5b9c-0c1d-4c62-9a57-1d2f0e6f7a88"}""", 400, "id is given without input")]
+    [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":2,"input":{}}""", 400, "id is missing or invalid: expected a random UUID")]
+    [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":2,"id":"3F1E5B9C-0C1D-4C62-9A57-1D2F0E6F7A88","input":{}}""", 400, "id is missing or invalid")]
+    [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":2,"id":"../../etc","input":{}}""", 400, "id is missing or invalid")]
+    [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":5,"id":"3f1e5b9c-0c1d-4c62-9a57-1d2f0e6f7a88","input":{}}""", 400, "input_bytes is 5, but the inline input is 2 bytes")]
+    [InlineData("""{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":2,"id":"3f1e5b9c-0c1d-4c62-9a57-1d2f0e6f7a88","input":{"a":}}""", 400, "not the expected JSON")]
     public async Task Bad_bodies_are_refused_with_a_message_naming_the_field(string body, int status, string expected)
     {
         using var response = await gateway.As("qrunuser").SendAsync(HttpMethod.Post, GatewayPaths.Jobs, body);
@@ -94,13 +100,28 @@ public sealed class RequestTests(SharedGateway shared) : IClassFixture<SharedGat
     }
 
     [Fact]
-    public async Task A_body_over_64_KiB_is_413()
+    public async Task A_body_over_64_KiB_is_413_but_a_creations_with_its_input_inline_up_to_64_KiB_more_than_that()
     {
-        var body = "{\"slurm_job_id\":\"12\",\"log_level\":\"" + new string('x', 70_000) + "\"}";
+        var submit = "{\"timeout_secs\":" + new string(' ', 70_000) + "60}";
+        var creation = "{\"slurm_job_id\":\"12\",\"log_level\":\"" + new string('x', 70_000) + "\"}";
+        var tooLarge = "{\"slurm_job_id\":\"12\",\"log_level\":\"" + new string('x', GatewayHosting.MaxCreateBodyBytes) + "\"}";
+        var inlineTooLarge = """{"slurm_job_id":"12","backend":"fake_brisbane","program_id":"sampler","input_bytes":300000,"id":"3f1e5b9c-0c1d-4c62-9a57-1d2f0e6f7a88","input":"""
+            + "{" + new string(' ', 300_000 - 2) + "}}";
+        var user = gateway.As("qrunuser");
 
-        using var response = await gateway.As("qrunuser").SendAsync(HttpMethod.Post, GatewayPaths.Jobs, body);
+        using var submitted = await user.SendAsync(HttpMethod.Post, GatewayPaths.Submit("3f1e5b9c-0c1d-4c62-9a57-1d2f0e6f7a88"), submit);
+        using var created = await user.SendAsync(HttpMethod.Post, GatewayPaths.Jobs, creation);
+        using var refused = await user.SendAsync(HttpMethod.Post, GatewayPaths.Jobs, tooLarge);
+        using var inline = await user.SendAsync(HttpMethod.Post, GatewayPaths.Jobs, inlineTooLarge);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, submitted.StatusCode);
+        Assert.Contains("the request body is larger than 65536 bytes", ErrorText.Message(await submitted.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        // Read in full, then refused for what it says.
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Contains("backend", ErrorText.Message(await created.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, inline.StatusCode);
+        Assert.Contains("the inline input is 300000 bytes; at most 262144 bytes go inline", ErrorText.Message(await inline.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -178,6 +178,78 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task A_small_input_is_created_and_submitted_in_one_request_under_the_callers_id_with_the_timeout_from_Slurm()
+    {
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var user = gateway.As("qrunuser");
+        var id = Guid.NewGuid().ToString();
+
+        var (status, created, text) = await user.CreateInlineAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput, id);
+
+        Assert.True(status == HttpStatusCode.Accepted, text);
+        Assert.Equal((id, GatewayJobStatus.Queued, TimeoutSources.SlurmTimeLeft), (created!.Id, created.Status, created.TimeoutSource));
+        Assert.Null(created.InputUploadUrl);
+        // The Slurm job's 10 minutes, less the seconds since it started, plus two minutes' grace.
+        Assert.InRange(created.TimeoutSecs!.Value, 660, 720);
+        Assert.InRange((created.SlurmEndTime!.Value - DateTimeOffset.UtcNow).TotalSeconds + 120 - created.TimeoutSecs.Value, -3, 3);
+        var final = await user.WaitFinalAsync(id, TimeSpan.FromSeconds(60));
+        Assert.Equal(GatewayJobStatus.Completed, final.Status);
+        Assert.Equal(created.TimeoutSecs, final.TimeoutSecs);
+        Assert.Contains("\"results\"", await GatewayClient.DownloadAsync(final.ResultsUrl!), StringComparison.Ordinal);
+        var record = (await gateway.Services.GetRequiredService<GatewayStore>().FindAsync(id, default))!;
+        Assert.Equal(Encoding.UTF8.GetByteCount(TestFiles.SamplerInput), record.InputBytes);
+        Assert.Contains(gateway.Log.Lines, l => l.Contains($"job {id} created for Slurm job {slurmJob} step 0", StringComparison.Ordinal)
+            && l.Contains("inline, submitted to Direct Access with timeout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_inline_creation_under_a_taken_id_is_409_whoever_sends_it_and_runs_nothing_more()
+    {
+        var first = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var second = await SlurmJobs.SubmitRunningAsync("qrunuser2", "fake_brisbane");
+        var owner = gateway.As("qrunuser");
+        var id = Guid.NewGuid().ToString();
+        var (status, _, text) = await owner.CreateInlineAsync(first, "fake_brisbane", TestFiles.SamplerInput, id, timeoutSecs: 600);
+        Assert.True(status == HttpStatusCode.Accepted, text);
+
+        // The same request again (a retry whose first answer was lost), and another user trying the same id.
+        var again = await owner.CreateInlineAsync(first, "fake_brisbane", TestFiles.SamplerInput, id, timeoutSecs: 600);
+        var other = await gateway.As("qrunuser2").CreateInlineAsync(second, "fake_brisbane", TestFiles.SamplerInput, id);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Equal($"job id {id} is taken: a job was created with it before", ErrorText.Message(again.Text));
+        Assert.Equal(HttpStatusCode.Conflict, other.Status);
+        var final = await owner.WaitFinalAsync(id, TimeSpan.FromSeconds(60));
+        Assert.Equal(GatewayJobStatus.Completed, final.Status);
+        Assert.Equal(first, final.SlurmJobId);
+        Assert.Equal(600, final.TimeoutSecs);
+        Assert.Single(gateway.Log.Lines, l => l.Contains($"job {id} created", StringComparison.Ordinal));
+        using var list = await gateway.As("qrunuser2").SendAsync(HttpMethod.Get, GatewayPaths.Jobs);
+        Assert.DoesNotContain(id, await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_attempts_of_one_inline_creation_at_once_run_one_job_and_the_other_is_409()
+    {
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");
+        var user = gateway.As("qrunuser");
+
+        // Twenty rounds: in some, both attempts find no record and the later insert is refused by the key.
+        for (var round = 0; round < 20; round++)
+        {
+            var id = Guid.NewGuid().ToString();
+            var attempts = await Task.WhenAll(
+                user.CreateInlineAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput, id),
+                user.CreateInlineAsync(slurmJob, "fake_brisbane", TestFiles.SamplerInput, id));
+
+            Assert.True(
+                attempts.Count(a => a.Status == HttpStatusCode.Accepted) == 1 && attempts.Count(a => a.Status == HttpStatusCode.Conflict) == 1,
+                string.Join("\n", attempts.Select(a => $"{(int)a.Status}: {a.Text}")));
+            Assert.Equal(GatewayJobStatus.Completed, (await user.WaitFinalAsync(id, TimeSpan.FromSeconds(60))).Status);
+        }
+    }
+
+    [Fact]
     public async Task The_submit_may_carry_the_timeout_checked_like_the_creations_and_Direct_Access_gets_it()
     {
         var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SpankQrun.Gateway.Contract;
 using SpankQrun.Qrun.Gateway;
 using SpankQrun.Qrun.Tests.Infrastructure;
 using Xunit;
@@ -40,9 +42,10 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
     public async Task Completed_AsksTheStoreForTheResultsBeforeTheLog()
     {
         // s3rver serves one request at a time: what reaches it first is answered first, and the results are saved
-        // while the log comes down.
+        // while the log comes down. The results' GET goes out first on the connection the upload left open: an input
+        // too large to go inline (with none, both GETs open a connection and either may arrive first).
         services.SetSlurmJobs(("109", "RUNNING", "fake_lagos"));
-        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        var input = scratch.Write("in.json", PaddedSampler(InlineInput.MaxBytes + 1));
         var environment = services.TaskEnvironment("109", "fake_lagos");
 
         var result = await RunAsync(environment, CancellationToken.None, input, "--results", scratch.FilePath("out.json"));
@@ -127,20 +130,64 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
     }
 
     [Fact]
+    public async Task SmallInput_IsCreatedAndSubmittedInOneRequest_AndQrunUploadsNothing()
+    {
+        services.SetSlurmJobs(("113", "RUNNING", "fake_lagos"));
+        // As editors and Qiskit's json.dump leave files: whitespace around the document, a newline at the end.
+        var input = scratch.Write("in.json", "  " + DemoInputs.SmallSampler + "\r\n\n");
+        var before = services.GatewayOutput.Length;
+        var storageBefore = services.S3Proxy.Requests.Count;
+
+        var result = await RunAsync(services.TaskEnvironment("113", "fake_lagos"), CancellationToken.None, input, "--results", scratch.FilePath("out.json"));
+
+        Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
+        var id = EmulatorJobs.SubmittedId(result.Error);
+        var gateway = services.GatewayOutput[before..];
+        Assert.Contains("POST /gateway/v1/jobs -> 202 ", gateway, StringComparison.Ordinal);
+        Assert.Contains($"job {id} created for Slurm job 113 step 0 uid", gateway, StringComparison.Ordinal);
+        Assert.Contains($"input {Encoding.UTF8.GetByteCount(DemoInputs.SmallSampler)} bytes inline, submitted", gateway, StringComparison.Ordinal);
+        Assert.DoesNotContain("/submit", gateway, StringComparison.Ordinal);
+        // The one PUT of the input is the gateway's (qrun has no presigned URL for it), and it reached storage once.
+        Assert.Single(services.S3Proxy.Requests.Skip(storageBefore), r => r.StartsWith($"PUT /{GatewayServices.Bucket}/input_{id}.json", StringComparison.Ordinal));
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task FirstStatusRequestsCredential_IsMadeBeforeTheOneRequestThatCreatesAndSubmitsGoesOut()
+    {
+        // With the input inline the job id is qrun's own, so the first poll's credential is made before the creation
+        // is sent.
+        var statusFirst = await FirstStatusCredentialMadeBeforeAsync("114", DemoInputs.SmallSampler, " POST /gateway/v1/jobs");
+
+        Assert.True(statusFirst, "the first status request's credential was made only after the creation");
+    }
+
+    [Fact]
     public async Task FirstStatusRequestsCredential_IsMadeBeforeTheSubmitGoesOut()
     {
-        // The first poll follows the submit at once: its credential is made during the upload, like the submit's.
-        // Here the submit's credential is held back until the first status request's is being made (at most 10 s),
-        // which only that order allows.
-        services.SetSlurmJobs(("112", "RUNNING", "fake_lagos"));
-        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        // An input too large to go inline is uploaded, then submitted. The first poll follows the submit at once: its
+        // credential is made during the upload, like the submit's.
+        var statusFirst = await FirstStatusCredentialMadeBeforeAsync("112", PaddedSampler(InlineInput.MaxBytes + 1), "/submit");
+
+        Assert.True(statusFirst, "the first status request's credential was made only after the submit");
+    }
+
+    /// <summary>
+    /// Runs qrun with the credential of the request whose MUNGE payload ends with <paramref name="heldPayloadEnd"/>
+    /// held back until the first status request's is being made (at most 10 s): true when that came first, which only
+    /// making the status request's credential ahead allows.
+    /// </summary>
+    private async Task<bool> FirstStatusCredentialMadeBeforeAsync(string slurmJobId, string document, string heldPayloadEnd)
+    {
+        services.SetSlurmJobs((slurmJobId, "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", document);
         using var statusAsked = new ManualResetEventSlim();
         var statusFirst = false;
-        var host = InProcessQrun.Host(services.TaskEnvironment("112", "fake_lagos")) with
+        var host = InProcessQrun.Host(services.TaskEnvironment(slurmJobId, "fake_lagos")) with
         {
             GatewayCredential = payload =>
             {
-                if (payload.EndsWith("/submit", StringComparison.Ordinal))
+                if (payload.EndsWith(heldPayloadEnd, StringComparison.Ordinal))
                     statusFirst = statusAsked.Wait(TimeSpan.FromSeconds(10));
                 else if (payload.Contains(" GET ", StringComparison.Ordinal))
                     statusAsked.Set();
@@ -151,7 +198,7 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
         var result = await InProcessQrun.RunAsync(host, CancellationToken.None, input, "--results", scratch.FilePath("out.json"));
 
         Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
-        Assert.True(statusFirst, "the first status request's credential was made only after the submit:\n" + result.Error);
+        return statusFirst;
     }
 
     [GeneratedRegex(@" (POST|GET|DELETE) /gateway/v1/jobs\S* -> [0-9]{3} ")]
@@ -163,9 +210,40 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
         // The gateway's squeue prints the job's EndTime (in UTC, as the gateway asks): ten minutes from now.
         var end = DateTime.UtcNow.AddMinutes(10).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         services.SetSlurmJobsEnding(end, ("107", "RUNNING", "fake_lagos"));
+
+        var (result, squeueRuns) = await RunCountingSqueueAsync("107");
+
+        Assert.Equal(0, squeueRuns);
+        // 600 s left when the gateway read it, less the second or two since: 718-720 s with the grace.
+        var timeout = Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Error, @"timeout (\d+) s = Slurm time left \+ 120 s grace")).Groups[1].Value;
+        Assert.InRange(int.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture), 715, 720);
+        // The service's own log, which qrun prints: the Direct Access job ran under that timeout.
+        Assert.Contains($"running sampler (timeout {timeout} s)", result.Error);
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task AGatewayThatCannotReadTheTimeLimit_SubmitsASmallInputWithTheDefaultTimeout_AndSaysWhy()
+    {
+        services.SetSlurmJobsEnding("Unknown", ("115", "RUNNING", "fake_lagos"));
+
+        var (result, squeueRuns) = await RunCountingSqueueAsync("115");
+
+        Assert.Equal(0, squeueRuns);
+        Assert.Contains("timeout 3600 s default, the gateway could not read the Slurm time limit)", result.Error);
+        Assert.Contains("running sampler (timeout 3600 s)", result.Error);
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// A Bell job with the small input in Slurm job <paramref name="slurmJobId"/>, which must complete, and how often
+    /// qrun asked squeue (which would answer a day).
+    /// </summary>
+    private async Task<(QrunResult Result, int SqueueRuns)> RunCountingSqueueAsync(string slurmJobId)
+    {
         var input = scratch.Write("in.json", DemoInputs.SmallSampler);
         var squeueRuns = 0;
-        var host = InProcessQrun.Host(services.TaskEnvironment("107", "fake_lagos")) with
+        var host = InProcessQrun.Host(services.TaskEnvironment(slurmJobId, "fake_lagos")) with
         {
             TimeLeft = (_, _, _) =>
             {
@@ -177,21 +255,30 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
         var result = await InProcessQrun.RunAsync(host, CancellationToken.None, input, "--log-level", "info");
 
         Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
-        Assert.Equal(0, squeueRuns);
-        // 600 s left when the gateway read it, less the second or two since: 718-720 s with the grace.
-        var timeout = Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Error, @"timeout (\d+) s = Slurm time left \+ 120 s grace")).Groups[1].Value;
-        Assert.InRange(int.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture), 715, 720);
-        // The service's own log, which qrun prints: the Direct Access job ran under that timeout.
-        Assert.Contains($"running sampler (timeout {timeout} s)", result.Error);
-        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+        return (result, squeueRuns);
+    }
+
+    [Fact]
+    public async Task AnExplicitTimeout_GoesWithTheOneRequest_AndTheServiceRunsItUnderThatTimeout()
+    {
+        var end = DateTime.UtcNow.AddMinutes(10).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        services.SetSlurmJobsEnding(end, ("116", "RUNNING", "fake_lagos"));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+
+        var result = await RunAsync(services.TaskEnvironment("116", "fake_lagos"), CancellationToken.None, input, "--timeout", "300", "--log-level", "info");
+
+        Assert.True(result.ExitCode == ExitCodes.Completed, result + services.GatewayOutput);
+        Assert.Contains("timeout 300 s from --timeout)", result.Error);
+        Assert.Contains("running sampler (timeout 300 s)", result.Error);
     }
 
     [Fact]
     public async Task AGatewayThatCannotReadTheTimeLimit_LeavesItToQrun_WhichAsksSqueueOnceTheJobIsCreated()
     {
-        // An EndTime the gateway cannot read: it answers slurm_time_limit_known=false, as a gateway before it did.
+        // An EndTime the gateway cannot read: it answers slurm_time_limit_known=false, as a gateway before it did. The
+        // input is too large to go inline: qrun chooses the timeout, and asks squeue while it uploads.
         services.SetSlurmJobsEnding("Unknown", ("106", "RUNNING", "fake_lagos"));
-        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+        var input = scratch.Write("in.json", PaddedSampler(InlineInput.MaxBytes + 1));
         var squeueAnswers = new TaskCompletionSource<TimeSpan?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var squeueAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var host = InProcessQrun.Host(services.TaskEnvironment("106", "fake_lagos")) with
@@ -279,9 +366,7 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
     {
         services.SetSlurmJobs(("105", "RUNNING", "fake_lagos"));
         // A valid document padded with JSON whitespace to 100 MB.
-        var document = DemoInputs.SmallSampler;
-        var padded = document[..^1] + new string(' ', 100 * 1024 * 1024) + "}";
-        var input = scratch.Write("big.json", padded);
+        var input = scratch.Write("big.json", PaddedSampler(100 * 1024 * 1024));
         var results = scratch.FilePath("out.json");
 
         var result = await RunAsync(services.TaskEnvironment("105", "fake_lagos"), CancellationToken.None, input, "--results", results);
@@ -290,4 +375,8 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
         Assert.True(File.Exists(results));
         await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
     }
+
+    /// <summary>A valid sampler document padded with JSON whitespace to <paramref name="bytes"/> bytes.</summary>
+    private static string PaddedSampler(int bytes) =>
+        DemoInputs.SmallSampler[..^1] + new string(' ', bytes - DemoInputs.SmallSampler.Length) + "}";
 }

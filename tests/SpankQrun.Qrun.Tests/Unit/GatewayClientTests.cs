@@ -56,6 +56,45 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task AnInlineCreationRefusedAsTakenOnALaterAttempt_ReadsTheJobTheEarlierAttemptSubmitted()
+    {
+        // The first attempt's answer is lost (503 here): the gateway submitted the job under qrun's id, so the second
+        // attempt is 409, and the job is read instead of failing the run or creating another.
+        var calls = 0;
+        var stub = new StubService((_, _) => Interlocked.Increment(ref calls) switch
+        {
+            1 => StubService.Json(HttpStatusCode.ServiceUnavailable, """{"status_code":503,"title":"lost","errors":[]}"""),
+            2 => StubService.Json(HttpStatusCode.Conflict, """{"status_code":409,"title":"taken","errors":[{"code":"GW409","message":"job id j-1 is taken"}]}"""),
+            _ => StubService.Json(HttpStatusCode.OK, JobView.Replace("\"status\":\"Queued\"", "\"status\":\"Running\",\"timeout_secs\":720", StringComparison.Ordinal)),
+        });
+        var credentials = new Credentials();
+        using var client = Client(stub, credentials);
+
+        var created = await client.CreateJobAsync(
+            new CreateJobRequest { SlurmJobId = "7", Backend = "fake_lagos", ProgramId = "sampler", InputBytes = 2, Id = "j-1", Input = new InlineInput("{}"u8.ToArray()) },
+            CancellationToken.None);
+
+        Assert.Equal(("j-1", "Running", 720), (created.Id, created.Status, created.TimeoutSecs));
+        Assert.Equal(["qrun-gateway/1 POST /gateway/v1/jobs", "qrun-gateway/1 POST /gateway/v1/jobs", "qrun-gateway/1 GET /gateway/v1/jobs/j-1"], credentials.Payloads);
+        // Every attempt carried the input itself, byte for byte.
+        Assert.All(stub.Requests.Take(2), r => Assert.Contains("\"id\":\"j-1\",\"input\":{}", r.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnInlineCreationRefusedAsTakenOnItsFirstAttempt_IsAFailure()
+    {
+        var stub = new StubService((_, _) => StubService.Json(HttpStatusCode.Conflict, """{"status_code":409,"title":"taken","errors":[{"code":"GW409","message":"job id j-1 is taken"}]}"""));
+        using var client = Client(stub, new Credentials());
+
+        var failure = await Assert.ThrowsAsync<GatewayFailure>(() => client.CreateJobAsync(
+            new CreateJobRequest { SlurmJobId = "7", Backend = "fake_lagos", ProgramId = "sampler", InputBytes = 2, Id = "j-1", Input = new InlineInput("{}"u8.ToArray()) },
+            CancellationToken.None));
+
+        Assert.Equal(409, failure.StatusCode);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
     public async Task Submit_CarriesTheTimeoutOnEveryAttempt()
     {
         var stub = UnavailableOnceThenAccepted();

@@ -1,4 +1,4 @@
-using SpankQrun.Qrun.Running;
+using SpankQrun.DirectAccess.Jobs;
 using Xunit;
 
 namespace SpankQrun.Qrun.Tests.Unit;
@@ -6,7 +6,7 @@ namespace SpankQrun.Qrun.Tests.Unit;
 /// <summary>timeout_secs: Slurm's SIGTERM at the time limit must come before the service's own timeout.</summary>
 public sealed class JobTimeoutTests
 {
-    private static readonly long Grace = (long)QrunHost.TimeLimitGrace.TotalSeconds;
+    private static readonly long Grace = (long)JobTimeout.TimeLimitGrace.TotalSeconds;
     private const long Max = QrunHost.DefaultMaxJobTimeoutSeconds;
 
     [Fact]

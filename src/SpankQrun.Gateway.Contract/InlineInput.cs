@@ -1,0 +1,32 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SpankQrun.Gateway.Contract;
+
+/// <summary>
+/// A job's input carried inside <see cref="CreateJobRequest"/> as a JSON value, byte for byte: written as the
+/// client's file, read as the exact bytes of the value in the request (the gateway stores those as the input object).
+/// </summary>
+[JsonConverter(typeof(InlineInputConverter))]
+public sealed class InlineInput(ReadOnlyMemory<byte> utf8)
+{
+    /// <summary>The most a client sends inline; a larger input goes to storage through a presigned PUT.</summary>
+    public const int MaxBytes = 256 * 1024;
+
+    /// <summary>The JSON value's UTF-8 text.</summary>
+    public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
+}
+
+/// <summary>Reads and writes an <see cref="InlineInput"/> as the raw JSON value it holds (checked as JSON on write).</summary>
+public sealed class InlineInputConverter : JsonConverter<InlineInput>
+{
+    public override InlineInput Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return new InlineInput(JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray());
+    }
+
+    public override void Write(Utf8JsonWriter writer, InlineInput value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(value.Utf8.Span);
+}
