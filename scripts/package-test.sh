@@ -263,7 +263,8 @@ if ! (cd "$job_dir" && timeout 180 runuser -u qrunuser -- srun --q-backend=fake_
     fail "srun --q-backend=fake_brisbane --q-primitive=sampler /usr/bin/qrun failed in gateway mode"
 fi
 jq -e '.results | length == 1' "$job_dir/sampler_output.json" >/dev/null || fail "the gateway-mode job's results file has no result"
-grep -qF "POST /gateway/v1/jobs -> 201 uid $(id -u qrunuser) " "$work/gateway.log" \
+# A small input: created and submitted in one request (202).
+grep -qF "POST /gateway/v1/jobs -> 202 uid $(id -u qrunuser) " "$work/gateway.log" \
     || { cat "$work/gateway.log" >&2; fail "the installed gateway logged no job created for qrunuser"; }
 if grep -q 'demo-apikey\|S3RVER' "$work/gateway-job.out" "$work/gateway.log"; then fail "a secret reached the job's output or the gateway's log"; fi
 # The job deleted its objects through the gateway (s3rver keeps each object as a file).

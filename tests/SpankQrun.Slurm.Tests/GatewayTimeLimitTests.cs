@@ -41,10 +41,11 @@ public sealed class GatewayTimeLimitTests : IClassFixture<GatewaySite>, IDisposa
         Assert.True(result.ExitCode == 0, $"{result}\n{Read("slurm.out")}\n{errors}");
         Assert.Contains("qrun exit 0", Read("slurm.out"));
         Assert.Contains("timeout 86400 s = the site's largest, shorter than the Slurm time left", errors);
-        // qrun sends the timeout with the submit (it asks squeue while the job is created): the gateway and the
-        // service (whose log qrun prints) both have it.
+        // The gateway chose it from its own Slurm record, creating and submitting the small input's job in one
+        // request: the gateway and the service (whose log qrun prints) both have it.
         var id = System.Text.RegularExpressions.Regex.Match(errors, "submitted job ([0-9a-f-]+) ").Groups[1].Value;
-        Assert.Contains(_site.GatewayOutput.Split('\n'), line => line.Contains($"job {id} submitted to Direct Access", StringComparison.Ordinal) && line.Contains("timeout 86400 s", StringComparison.Ordinal));
+        Assert.Contains(_site.GatewayOutput.Split('\n'), line => line.Contains($"job {id} created for Slurm job", StringComparison.Ordinal)
+            && line.Contains("submitted to Direct Access with timeout 86400 s (site_maximum)", StringComparison.Ordinal));
         Assert.Contains("running sampler (timeout 86400 s)", errors);
         Assert.True(File.Exists(_workspace.PathOf("out.json")), errors);
         Assert.True(await _site.WaitUntilNothingLeftAsync(TimeSpan.FromSeconds(30)), "jobs or objects left behind");
