@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http.Features;
 using SpankQrun.Gateway.Auth;
 using SpankQrun.Gateway.Contract;
 using SpankQrun.Gateway.Jobs;
@@ -15,23 +14,10 @@ public static class GatewayEndpoints
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.MapGet(GatewayPaths.Health, HealthAsync);
-        app.MapPost(GatewayPaths.Jobs, (HttpContext c, GatewayJobs jobs, MungeAuthenticator auth, LargeBodies large) =>
+        app.MapPost(GatewayPaths.Jobs, (HttpContext c, GatewayJobs jobs, MungeAuthenticator auth) =>
             AuthenticatedAsync(c, auth, async caller =>
             {
-                // A body above the usual bound can only be a creation with its input inline: it is read when its length
-                // is declared and within MaxCreateBodyBytes, as one of a bounded number at a time (after authentication,
-                // so only the site's users can ask for a turn).
-                using var turn = c.Request.ContentLength is > GatewayHosting.MaxBodyBytes and <= GatewayHosting.MaxCreateBodyBytes
-                    ? await large.TakeAsync(c.RequestAborted).ConfigureAwait(false)
-                    : null;
-                var bound = GatewayHosting.MaxBodyBytes;
-                if (turn is not null && c.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                {
-                    bound = GatewayHosting.MaxCreateBodyBytes;
-                    limit.MaxRequestBodySize = bound;
-                }
-
-                var request = await ReadBodyAsync(c, GatewayJsonContext.Default.CreateJobRequest, bound).ConfigureAwait(false);
+                var request = await ReadBodyAsync(c, GatewayJsonContext.Default.CreateJobRequest).ConfigureAwait(false);
                 var created = await jobs.CreateAsync(caller, request, c.RequestAborted).ConfigureAwait(false);
                 // 202 when the job was submitted in this request (its input came inline), 201 when it awaits its input.
                 return Results.Json(created, GatewayJsonContext.Default.CreateJobResponse, statusCode: created.Status is null ? 201 : 202);
@@ -47,7 +33,7 @@ public static class GatewayEndpoints
             {
                 // The body is optional: a client that gave the timeout at creation sends none.
                 var request = c.Request.ContentLength > 0 || c.Request.Headers.TransferEncoding.Count > 0
-                    ? await ReadBodyAsync(c, GatewayJsonContext.Default.SubmitJobRequest, GatewayHosting.MaxBodyBytes).ConfigureAwait(false)
+                    ? await ReadBodyAsync(c, GatewayJsonContext.Default.SubmitJobRequest).ConfigureAwait(false)
                     : new SubmitJobRequest();
                 return Results.Json(await jobs.SubmitAsync(caller, id, request, c.RequestAborted).ConfigureAwait(false), GatewayJsonContext.Default.JobView, statusCode: 202);
             }));
@@ -119,7 +105,7 @@ public static class GatewayEndpoints
         return query < 0 ? raw : raw[..query];
     }
 
-    private static async Task<T> ReadBodyAsync<T>(HttpContext context, JsonTypeInfo<T> type, int bound)
+    private static async Task<T> ReadBodyAsync<T>(HttpContext context, JsonTypeInfo<T> type)
     {
         try
         {
@@ -132,7 +118,7 @@ public static class GatewayEndpoints
         }
         catch (BadHttpRequestException e) when (e.StatusCode == 413)
         {
-            throw new GatewayProblem(413, GatewayErrorCodes.TooLarge, GatewayMessages.BodyTooLarge(bound), GatewayMessages.InvalidRequestSolution);
+            throw new GatewayProblem(413, GatewayErrorCodes.TooLarge, GatewayMessages.BodyTooLarge(GatewayHosting.MaxBodyBytes), GatewayMessages.InvalidRequestSolution);
         }
     }
 

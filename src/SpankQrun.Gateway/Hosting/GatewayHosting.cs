@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Console;
 using SpankQrun.Gateway.Api;
 using SpankQrun.Gateway.Auth;
 using SpankQrun.Gateway.Configuration;
-using SpankQrun.Gateway.Contract;
 using SpankQrun.Gateway.Jobs;
 using SpankQrun.Gateway.Slurm;
 using SpankQrun.Gateway.Store;
@@ -12,17 +11,8 @@ namespace SpankQrun.Gateway;
 /// <summary>Builds the gateway's web application from its settings.</summary>
 public static class GatewayHosting
 {
-    /// <summary>The largest request body (every body is a small JSON document) but a job creation's with its input inline.</summary>
+    /// <summary>The largest request body (every body is a small JSON document, a job's inline input included).</summary>
     public const int MaxBodyBytes = 64 * 1024;
-
-    /// <summary>The largest body of a job creation that carries its input inline (<see cref="InlineInput.MaxBytes"/>).</summary>
-    public const int MaxCreateBodyBytes = MaxBodyBytes + InlineInput.MaxBytes;
-
-    /// <summary>
-    /// How many creation bodies larger than <see cref="MaxBodyBytes"/> are read and handled at once; more wait their
-    /// turn. With the connection limit, this bounds the memory large bodies take (16 x 320 KiB).
-    /// </summary>
-    public const int LargeBodiesAtOnce = 16;
 
     /// <summary>Builds the application; <paramref name="configure"/> may add services (end observers, test clocks).</summary>
     public static async Task<WebApplication> BuildAsync(GatewaySettings settings, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
@@ -57,7 +47,6 @@ public static class GatewayHosting
         builder.Services.AddHostedService(s => s.GetRequiredService<JobRemovals>());
         builder.Services.AddSingleton<MungeAuthenticator>();
         builder.Services.AddSingleton<GatewayJobs>();
-        builder.Services.AddSingleton(new LargeBodies(LargeBodiesAtOnce));
         builder.Services.AddSingleton<SlurmJobWatcher>();
         builder.Services.AddHostedService(s => s.GetRequiredService<SlurmJobWatcher>());
         builder.Services.AddGatewayAccounting(settings);
