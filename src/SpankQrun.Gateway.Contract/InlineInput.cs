@@ -5,8 +5,9 @@ using System.Text.Json.Serialization;
 namespace SpankQrun.Gateway.Contract;
 
 /// <summary>
-/// A job's input carried inside <see cref="CreateJobRequest"/> as a JSON value, byte for byte: written as the
-/// client's file, read as the exact bytes of the value in the request (the gateway stores those as the input object).
+/// A job's input carried inside <see cref="CreateJobRequest"/> as a JSON value, byte for byte: written as given (qrun
+/// gives its file's value without the whitespace around it), read as the exact bytes of the value in the request
+/// (the gateway stores those as the input object).
 /// </summary>
 [JsonConverter(typeof(InlineInputConverter))]
 public sealed class InlineInput(ReadOnlyMemory<byte> utf8)

@@ -114,7 +114,22 @@ public sealed class GatewayJobs(
             throw;
         }
 
-        await SubmitToDirectAccessAsync(job, storage, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SubmitToDirectAccessAsync(job, storage, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayProblem problem) when (problem.StatusCode is >= 400 and < 500 and not 409)
+        {
+            // Refused for good: the record ends, so that a client reading the job (after a retried attempt's 409) sees
+            // the refusal instead of a job that stays uploading. A 409 is not a refusal: another attempt of the same
+            // request submitted the job first, and it runs.
+            job.Status = GatewayJobStatus.Failed;
+            job.EndTime = time.GetUtcNow();
+            (job.ReasonCode, job.ReasonMessage, job.ReasonSolution) = (problem.Code, problem.Message, problem.Solution);
+            await store.UpdateAsync(job, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         logger.LogInformation("job {Id} created for Slurm job {SlurmJob} step {Step} uid {Uid} backend {Backend} {Program} input {Bytes} bytes inline, submitted to Direct Access with timeout {Timeout} s ({Source})",
             job.Id, job.SlurmJobId, job.SlurmStepId, job.Uid, job.Backend, job.ProgramId, job.InputBytes, job.TimeoutSecs, WireName(timeout.Source));
         return new CreateJobResponse

@@ -83,9 +83,11 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
                         },
                         interruption)).ConfigureAwait(false);
             }
-            catch (Exception) when (inlineId is not null && !trace.SubmitRefused)
+            catch (Exception) when (inlineId is not null)
             {
-                // An attempt may have reached the gateway and submitted the job: it is removed like any other.
+                // An attempt may have reached the gateway and recorded or submitted the job (a refusal by Direct Access
+                // comes after the input is stored): it is removed like any other. For a job the gateway never recorded,
+                // that is one request answered 404.
                 id = inlineId;
                 throw;
             }

@@ -44,6 +44,9 @@ public sealed class GatewayEnvironment : IAsyncDisposable
         return new GatewayEnvironment(s3, emulator, TestFiles.NewDirectory());
     }
 
+    /// <summary>A backend the emulator reports reserved: Direct Access refuses every job for it.</summary>
+    public const string ReservedBackend = "reserved_brisbane";
+
     /// <summary>The configuration file text: the gateway's keys, then the Direct Access and S3 settings.</summary>
     public string ConfigText(string backends = "fake_brisbane,slow_brisbane", string? database = null, string extra = "") => $"""
         # qrun-gateway test configuration
@@ -106,6 +109,11 @@ public sealed class GatewayEnvironment : IAsyncDisposable
         slow["name"] = "slow_brisbane";
         slow["execution_delay_secs"] = 300;
         backends.Add(slow);
+        // Every submission to it is refused (423, code 1233); a gateway serves it only when a test names it.
+        var reserved = backends.First(b => (string?)b!["name"] == "fake_brisbane")!.DeepClone().AsObject();
+        reserved["name"] = ReservedBackend;
+        reserved["reserved"] = true;
+        backends.Add(reserved);
         return config.ToJsonString();
     }
 }

@@ -241,6 +241,33 @@ public sealed class GatewaySlurmTests(SharedGateway shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task An_inline_creation_Direct_Access_refuses_is_refused_and_its_job_then_reads_as_failed_with_the_reason()
+    {
+        await using var withReserved = await environment.StartGatewayAsync(
+            environment.ConfigText(backends: $"fake_brisbane,slow_brisbane,{GatewayEnvironment.ReservedBackend}"));
+        var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", GatewayEnvironment.ReservedBackend);
+        var user = withReserved.As("qrunuser");
+        var id = Guid.NewGuid().ToString();
+
+        var (status, _, text) = await user.CreateInlineAsync(slurmJob, GatewayEnvironment.ReservedBackend, TestFiles.SamplerInput, id);
+        // What a client whose first answer was lost then sees: the retry is 409, and the job it reads has ended.
+        var again = await user.CreateInlineAsync(slurmJob, GatewayEnvironment.ReservedBackend, TestFiles.SamplerInput, id);
+        var (viewStatus, view, viewText) = await user.GetAsync(id);
+
+        Assert.True(status == HttpStatusCode.Locked, text);
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.True(viewStatus == HttpStatusCode.OK, viewText);
+        Assert.Equal(GatewayJobStatus.Failed, view!.Status);
+        Assert.Equal(ErrorText.Message(text), view.ReasonMessage);
+        Assert.False(await EmulatorKnowsAsync(id));
+        // qrun deletes such a job: its stored input goes with it.
+        Assert.Contains(await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket), key => key.Contains(id, StringComparison.Ordinal));
+        using var delete = await user.SendAsync(HttpMethod.Delete, GatewayPaths.Job(id));
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.DoesNotContain(await environment.S3.ListObjectKeysAsync(GatewayEnvironment.Bucket), key => key.Contains(id, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Two_attempts_of_one_inline_creation_at_once_run_one_job_and_the_other_is_409()
     {
         var slurmJob = await SlurmJobs.SubmitRunningAsync("qrunuser", "fake_brisbane");

@@ -325,6 +325,20 @@ public sealed partial class GatewayRunTests(GatewayServices services) : IClassFi
     }
 
     [Fact]
+    public async Task AReservedBackend_RefusesTheOneRequest_QrunSaysSoWithExit2_AndLeavesNothingBehind()
+    {
+        // Direct Access refuses after the gateway stored the input: qrun deletes the job, and the input goes with it.
+        services.SetSlurmJobs(("118", "RUNNING", GatewayServices.ReservedBackend));
+        var input = scratch.Write("in.json", DemoInputs.SmallSampler);
+
+        var result = await RunAsync(services.TaskEnvironment("118", GatewayServices.ReservedBackend), CancellationToken.None, input);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, result.ExitCode);
+        Assert.Contains($"backend {GatewayServices.ReservedBackend} is reserved", result.Error);
+        await services.AssertNothingLeftAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task SlurmJobNotRunning_IsRefusedWithExit2()
     {
         services.SetSlurmJobs(("103", "COMPLETING", "fake_lagos"));

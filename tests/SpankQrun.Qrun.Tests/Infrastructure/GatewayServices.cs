@@ -22,6 +22,9 @@ public sealed class GatewayServices : IAsyncLifetime
     public const string ServiceCrn = "crn:v1:local:quantum-computing:qrun-gw::";
     public const string SlowBackend = "slow_backend";
 
+    /// <summary>A backend the emulator reports reserved: Direct Access refuses every job for it (423).</summary>
+    public const string ReservedBackend = "fake_reserved";
+
     private const string EmulatorConfig = """
         {
           "service_crn": "crn:v1:local:quantum-computing:qrun-gw::",
@@ -33,7 +36,8 @@ public sealed class GatewayServices : IAsyncLifetime
           "backends": [
             { "name": "fake_lagos", "num_qubits": 7 },
             { "name": "fake_cairo", "num_qubits": 27 },
-            { "name": "slow_backend", "num_qubits": 7, "queue_delay_secs": 600 }
+            { "name": "slow_backend", "num_qubits": 7, "queue_delay_secs": 600 },
+            { "name": "fake_reserved", "num_qubits": 7, "reserved": true }
           ]
         }
         """;
@@ -207,7 +211,7 @@ public sealed class GatewayServices : IAsyncLifetime
         File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.WriteAllText(config, $"""
             listen = {Gateway.ToString().TrimEnd('/')}
-            backends = fake_lagos,fake_cairo,{SlowBackend}
+            backends = fake_lagos,fake_cairo,{SlowBackend},{ReservedBackend}
             database = sqlite:{Path.Combine(_directory, "gateway.db")}
             squeue = {Path.Combine(_directory, "squeue")}
             scontrol = {Path.Combine(_directory, "scontrol")}
