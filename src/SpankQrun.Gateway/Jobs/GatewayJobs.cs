@@ -27,6 +27,9 @@ public sealed class GatewayJobs(
 
     private const string OwnerDeleted = "deleted by its owner";
 
+    /// <summary>The ids of inline creations being handled now (see CreateAndSubmitAsync).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> inlineInFlight = new(StringComparer.Ordinal);
+
     public async Task<CreateJobResponse> CreateAsync(Caller caller, CreateJobRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
@@ -87,6 +90,22 @@ public sealed class GatewayJobs(
     private async Task<CreateJobResponse> CreateAndSubmitAsync(Caller caller, CreateJobRequest request, byte[] input, SlurmJobRecord slurmJob, CancellationToken cancellationToken)
     {
         var id = request.Id!;
+        // One attempt per id at a time in this instance: a second one while the first runs (its client gave up
+        // waiting) is 409 at once, and never stores or submits beside it.
+        if (!inlineInFlight.TryAdd(id, 0))
+            throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.JobIdTaken(id), GatewayMessages.JobIdTakenSolution);
+        try
+        {
+            return await CreateAndSubmitOnceAsync(caller, request, input, slurmJob, id, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            inlineInFlight.TryRemove(id, out _);
+        }
+    }
+
+    private async Task<CreateJobResponse> CreateAndSubmitOnceAsync(Caller caller, CreateJobRequest request, byte[] input, SlurmJobRecord slurmJob, string id, CancellationToken cancellationToken)
+    {
         var existing = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (existing is not null && (existing.Uid != caller.Uid || existing.DeletedTime is not null || existing.IsSubmitted
             || existing.Status != GatewayJobStatus.Uploading || removals.IsRemoving(id) || existing.SlurmJobId != request.SlurmJobId
@@ -98,8 +117,13 @@ public sealed class GatewayJobs(
         job.TimeoutSecs = (int)timeout.Seconds;
         job.InputBytes = input.Length;
         var storage = backends.Storage(job.Backend);
-        // The record's write and the input's upload do not depend on each other; Direct Access sees the job only after both.
-        var upload = StorageCallAsync(async () => { await storage.PutAsync(JobObjectKeys.Input(id), input, cancellationToken).ConfigureAwait(false); return 0; });
+        // The record's write and the input's upload do not depend on each other; Direct Access sees the job only after
+        // both. A job carried on keeps the input an earlier attempt stored in full: Direct Access may be reading it, and
+        // on a store whose writes are not atomic (s3rver) a read during a rewrite fails.
+        var key = JobObjectKeys.Input(id);
+        var upload = existing is not null && await StorageCallAsync(() => storage.SizeAsync(key, cancellationToken)).ConfigureAwait(false) == input.Length
+            ? Task.FromResult(0)
+            : StorageCallAsync(async () => { await storage.PutAsync(key, input, cancellationToken).ConfigureAwait(false); return 0; });
         var insert = existing is null ? store.InsertAsync(job, cancellationToken) : Task.CompletedTask;
         try
         {
@@ -107,8 +131,7 @@ public sealed class GatewayJobs(
         }
         catch (GatewayStoreException) when (existing is null)
         {
-            // Two attempts of one request at once (the first outlived its client's attempt timeout): the other one
-            // recorded the job first and carries it on.
+            // Another gateway instance took the same request's other attempt and recorded the job first.
             if (await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not null)
                 throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.JobIdTaken(id), GatewayMessages.JobIdTakenSolution);
             throw;
