@@ -44,6 +44,10 @@ public readonly record struct JobTimeout(long Seconds, JobTimeoutSource Source)
     /// </summary>
     public static readonly TimeSpan TimeLimitGrace = TimeSpan.FromSeconds(120);
 
+    /// <summary>The time left until <paramref name="endTime"/> at <paramref name="now"/> (squeue's %L: never below zero), or null without a limit.</summary>
+    public static TimeSpan? TimeLeftUntil(DateTimeOffset? endTime, DateTimeOffset now) =>
+        endTime is { } end ? TimeSpan.FromTicks(Math.Max(0, (end - now).Ticks)) : null;
+
     /// <summary>
     /// --timeout when given and shorter than the Slurm time left (plus grace); otherwise the Slurm time left plus
     /// grace, so that Slurm's SIGTERM at the time limit comes first and qrun cancels and removes the job itself,

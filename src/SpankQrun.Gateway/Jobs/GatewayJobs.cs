@@ -93,7 +93,7 @@ public sealed class GatewayJobs(
         // One attempt per id at a time in this instance: a second one while the first runs (its client gave up
         // waiting) is 409 at once, and never stores or submits beside it.
         if (!inlineInFlight.TryAdd(id, 0))
-            throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.JobIdTaken(id), GatewayMessages.JobIdTakenSolution);
+            throw IdTaken(id);
         try
         {
             return await CreateAndSubmitOnceAsync(caller, request, input, slurmJob, id, cancellationToken).ConfigureAwait(false);
@@ -110,7 +110,7 @@ public sealed class GatewayJobs(
         if (existing is not null && (existing.Uid != caller.Uid || existing.DeletedTime is not null || existing.IsSubmitted
             || existing.Status != GatewayJobStatus.Uploading || removals.IsRemoving(id) || existing.SlurmJobId != request.SlurmJobId
             || existing.Backend != request.Backend || existing.ProgramId != request.ProgramId))
-            throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.JobIdTaken(id), GatewayMessages.JobIdTakenSolution);
+            throw IdTaken(id);
 
         var timeout = ChooseTimeout(slurmJob, request.TimeoutSecs);
         var job = existing ?? NewJob(caller, request, slurmJob, id);
@@ -133,7 +133,7 @@ public sealed class GatewayJobs(
         {
             // Another gateway instance took the same request's other attempt and recorded the job first.
             if (await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not null)
-                throw new GatewayProblem(409, GatewayErrorCodes.Conflict, GatewayMessages.JobIdTaken(id), GatewayMessages.JobIdTakenSolution);
+                throw IdTaken(id);
             throw;
         }
 
@@ -195,8 +195,7 @@ public sealed class GatewayJobs(
                 : new JobTimeout(Math.Min(JobTimeout.DefaultSeconds, settings.MaxTimeoutSecs), JobTimeoutSource.SlurmLimitUnknown);
         }
 
-        TimeSpan? left = slurmJob.EndTime is { } end ? TimeSpan.FromTicks(Math.Max(0, (end - time.GetUtcNow()).Ticks)) : null;
-        return JobTimeout.Choose(left, requested, settings.MaxTimeoutSecs);
+        return JobTimeout.Choose(JobTimeout.TimeLeftUntil(slurmJob.EndTime, time.GetUtcNow()), requested, settings.MaxTimeoutSecs);
     }
 
     private static string WireName(JobTimeoutSource source) => source switch
@@ -301,6 +300,9 @@ public sealed class GatewayJobs(
 
     private static GatewayProblem NotFound(string id) =>
         new(404, GatewayErrorCodes.NotFound, GatewayMessages.JobNotFound(id), GatewayMessages.JobNotFoundSolution);
+
+    private static GatewayProblem IdTaken(string id) =>
+        new(409, GatewayErrorCodes.Conflict, GatewayMessages.JobIdTaken(id), GatewayMessages.JobIdTakenSolution);
 
     private async Task<SlurmJobRecord> AuthorizeAsync(Caller caller, string slurmJobId, string backend, CancellationToken cancellationToken)
     {

@@ -161,7 +161,7 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         // A gateway that could not read the time limit (or predates slurm_time_limit_known) leaves it to qrun:
         // squeue then answers while the input is uploaded.
         timeLeftQuery = created.SlurmTimeLimitKnown
-            ? Task.FromResult(TimeLeftUntil(created.SlurmEndTime))
+            ? Task.FromResult(JobTimeout.TimeLeftUntil(created.SlurmEndTime, host.Time.GetUtcNow()))
             : host.TimeLeft(host.Environment, reporter.Line, timeLeftStop);
         var uploadUrl = created.InputUploadUrl is { Length: > 0 } url ? url : throw new GatewayFailure(ExitCodes.ServiceUnavailable, GatewayMessages.UploadUrlMissing(id));
         await client.UploadAsync(uploadUrl, input, interruption).ConfigureAwait(false);
@@ -218,10 +218,6 @@ internal sealed class GatewayJobRunner(QrunHost host, Reporter reporter, TextWri
         TimeoutSources.SlurmLimitUnknown => JobTimeoutSource.SlurmLimitUnknown,
         _ => JobTimeoutSource.Unstated,
     };
-
-    /// <summary>The time left until <paramref name="endTime"/> (squeue's %L: never below zero), or null without a limit.</summary>
-    private TimeSpan? TimeLeftUntil(DateTimeOffset? endTime) =>
-        endTime is { } end ? TimeSpan.FromTicks(Math.Max(0, (end - host.Time.GetUtcNow()).Ticks)) : null;
 
     private static async Task StopAsync(Task<TimeSpan?> timeLeftQuery, CancellationTokenSource stop)
     {
