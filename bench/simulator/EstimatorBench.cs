@@ -32,7 +32,7 @@ internal static class EstimatorBench
         Console.WriteLine(string.Create(invariant, $"  estimator CPU per set at 30k / at 100: {ratio:F2}  (target <= 1.5: {(ratio <= 1.5 ? "met" : "NOT met")})"));
 
         const int Qubits = 16;
-        var state = new StateVector(Qubits);
+        using var state = new StateVector(Qubits);
         var random = new Random(3);
         for (var i = 0; i < state.Amplitudes.Length; i++)
         {

@@ -73,7 +73,7 @@ Console.WriteLine(string.Create(invariant, $"random circuit: {Qubits} qubits, {G
 var rates = new Dictionary<KernelPath, double>();
 foreach (var path in new[] { KernelPath.Auto, KernelPath.Vector128, KernelPath.Scalar })
 {
-    var state = new StateVector(Qubits, threads: 1);
+    using var state = new StateVector(Qubits, threads: 1);
     Run(state, circuit.GetRange(0, 60), path);
     var best = TimeSpan.MaxValue;
     for (var repeat = 0; repeat < 3; repeat++)

@@ -37,7 +37,7 @@ internal static class ThreadsBench
 
     private static double Best(int qubits, List<Binding.Instruction> circuit, int threads, bool fused)
     {
-        var state = new StateVector(qubits, threads);
+        using var state = new StateVector(qubits, threads);
         var best = double.MaxValue;
         for (var repeat = 0; repeat < 3; repeat++)
         {

@@ -12,7 +12,8 @@
 # Usage: bench/simulator/run.sh [SECTION...]
 # Environment: BENCH_QUBITS (comma-separated qubit counts for reference and threads, default 12,16,20,24;
 # 26 qubits needs 1 GiB per state, so add it deliberately on a shared machine); BENCH_FAMILIES (comma-separated gate
-# families for reference, default u,rz,p,x,cx,cu,cp,swap).
+# families for reference, default u,rz,p,x,cx,cu,cp,swap); BENCH_C_HUGEPAGES=1 gives the C kernel's state the huge pages
+# the simulator's gets (2 MiB and more), which shows what is the kernels' own arithmetic and what is the memory's.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

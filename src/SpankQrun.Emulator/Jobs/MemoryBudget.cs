@@ -74,7 +74,8 @@ public sealed class MemoryBudget(EmulatorSettings settings)
 
         if (idle && bytes >= 32L * 1024 * 1024)
         {
-            // Give large state vectors back to the system rather than keeping the heap at its peak.
+            // A job's states are freed as it ends (they live outside the GC heap); what it made on the heap (samples,
+            // its result) goes back to the system here rather than keeping the heap at its peak.
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }

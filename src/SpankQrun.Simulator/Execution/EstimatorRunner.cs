@@ -29,7 +29,7 @@ internal static class EstimatorRunner
         var size = Shape.Size(shape);
         var evs = new double[size];
         var (setStarts, flatsBySet) = GroupBySet(shape, values);
-        StateVector? state = null;
+        using var state = new StateVector(circuit.SimulatedQubits);
         for (var set = 0; set < values.SetCount; set++)
         {
             if (setStarts[set] == setStarts[set + 1])
@@ -37,7 +37,7 @@ internal static class EstimatorRunner
                 continue;
             }
 
-            state = Simulate(pub, circuit, values.GetSet(set), state, cancellationToken);
+            Simulate(pub, circuit, values.GetSet(set), state, cancellationToken);
             for (var k = setStarts[set]; k < setStarts[set + 1]; k++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -108,8 +108,8 @@ internal static class EstimatorRunner
         return (setStarts, flatsBySet);
     }
 
-    private static StateVector Simulate(
-        int pub, CompiledCircuit circuit, ReadOnlySpan<double> parameters, StateVector? reuse, CancellationToken cancellationToken)
+    private static void Simulate(
+        int pub, CompiledCircuit circuit, ReadOnlySpan<double> parameters, StateVector state, CancellationToken cancellationToken)
     {
         var instructions = CircuitRunner.DropInitialResets(circuit.Lower(pub, parameters), circuit.SimulatedQubits);
         var (first, terminal) = CircuitRunner.Analyse(instructions);
@@ -118,9 +118,7 @@ internal static class EstimatorRunner
             throw new PubFailureException(PrimitiveFailureCodes.QasmError, ExecutionMessages.EstimatorMidCircuitMeasurement(pub));
         }
 
-        var state = reuse ?? new StateVector(circuit.SimulatedQubits);
         state.ResetToZero();
         CircuitRunner.ApplyUnitaries(state, instructions, 0, first, cancellationToken);
-        return state;
     }
 }

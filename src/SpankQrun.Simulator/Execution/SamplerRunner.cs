@@ -32,7 +32,7 @@ internal static class SamplerRunner
         }
 
         var samples = new byte[values.SetCount][];
-        var state = new StateVector(circuit.SimulatedQubits);
+        using var state = new StateVector(circuit.SimulatedQubits);
         for (var set = 0; set < samples.Length; set++)
         {
             var instructions = circuit.Lower(pub, values.GetSet(set));
@@ -86,7 +86,8 @@ internal static class SamplerRunner
         var instructions = CircuitRunner.DropInitialResets(lowered, qubitCount);
         var (first, terminal) = CircuitRunner.Analyse(instructions);
         var bits = new byte[checked(shots * bitCount)];
-        var state = reuse ?? new StateVector(qubitCount);
+        using var owned = reuse is null ? new StateVector(qubitCount) : null;
+        var state = reuse ?? owned!;
         state.ResetToZero();
         CircuitRunner.ApplyUnitaries(state, instructions, 0, first, cancellationToken);
 
@@ -110,7 +111,8 @@ internal static class SamplerRunner
         // Every shot starts from the state before the first measure or reset: a copy of it while two states fit the
         // memory bound, else the same prefix run again on the one state (the same arithmetic, so the same amplitudes).
         var snapshot = KeepsSnapshot(qubitCount, maxSnapshotStateBytes);
-        var shotState = snapshot ? new StateVector(qubitCount) : state;
+        using var copy = snapshot ? new StateVector(qubitCount) : null;
+        var shotState = copy ?? state;
         for (var shot = 0; shot < shots; shot++)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -3,10 +3,17 @@ using SpankQrun.Simulator.Binding;
 
 namespace SpankQrun.Simulator.Kernels;
 
-/// <summary>The amplitudes of <see cref="QubitCount"/> qubits; index bit k is qubit k (Qiskit order).</summary>
-internal sealed class StateVector
+/// <summary>
+/// The amplitudes of <see cref="QubitCount"/> qubits; index bit k is qubit k (Qiskit order). They live in an
+/// <see cref="AmplitudeBuffer"/>, so dispose the state when done with it.
+/// </summary>
+/// <remarks>
+/// The methods that work on the amplitudes end with <c>GC.KeepAlive(this)</c>: a caller's last use of a state may be
+/// such a call, and the buffer's finalizer must not free the memory while the call still runs on it.
+/// </remarks>
+internal sealed class StateVector : IDisposable
 {
-    private readonly Complex[] _amplitudes;
+    private readonly AmplitudeBuffer _buffer;
 
     /// <param name="qubitCount">Qubits to simulate (at least one is).</param>
     /// <param name="threads">Threads per gate on large states (0: every core); see <see cref="StateKernels.ThreadsFor"/>.</param>
@@ -15,24 +22,36 @@ internal sealed class StateVector
         Threads = threads;
         // A zero-qubit circuit still gets one qubit so every kernel sees a valid state.
         QubitCount = Math.Max(1, qubitCount);
-        _amplitudes = new Complex[1 << QubitCount];
-        _amplitudes[0] = Complex.One;
+        _buffer = new AmplitudeBuffer(1 << QubitCount);
+        ResetToZero();
     }
 
     public int QubitCount { get; }
 
     public int Threads { get; }
 
-    public Span<Complex> Amplitudes => _amplitudes;
+    /// <summary>Whether the amplitudes' memory is advised for huge pages (see <see cref="AmplitudeBuffer"/>).</summary>
+    public bool HugePagesAdvised => _buffer.HugePagesAdvised;
 
-    public void CopyFrom(StateVector other) => other._amplitudes.CopyTo(_amplitudes, 0);
+    public Span<Complex> Amplitudes => _buffer.Span;
+
+    public void CopyFrom(StateVector other)
+    {
+        other.Amplitudes.CopyTo(Amplitudes);
+        GC.KeepAlive(other);
+        GC.KeepAlive(this);
+    }
 
     /// <summary>Back to |0…0&gt;.</summary>
     public void ResetToZero()
     {
-        Array.Clear(_amplitudes);
-        _amplitudes[0] = Complex.One;
+        var amplitudes = Amplitudes;
+        amplitudes.Clear();
+        amplitudes[0] = Complex.One;
+        GC.KeepAlive(this);
     }
+
+    public void Dispose() => _buffer.Dispose();
 
     public void Apply(in Instruction instruction, KernelPath path = KernelPath.Auto)
     {
@@ -48,33 +67,37 @@ internal sealed class StateVector
                 ApplyControlled(controls, instruction.Target, instruction.Matrix, path);
                 break;
             case InstructionKind.Swap:
-                StateKernels.ApplyTwoQubit(_amplitudes, instruction.Target, instruction.Control0, SwapGate.Create(), path, Threads);
+                StateKernels.ApplyTwoQubit(Amplitudes, instruction.Target, instruction.Control0, SwapGate.Create(), path, Threads);
                 break;
             case InstructionKind.TwoQubitBlock:
                 StateKernels.ApplyTwoQubit(
-                    _amplitudes, instruction.Target, instruction.Control0, DenseTwoQubitGate.Create(instruction.Block!), path, Threads);
+                    Amplitudes, instruction.Target, instruction.Control0, DenseTwoQubitGate.Create(instruction.Block!), path, Threads);
                 break;
             case InstructionKind.PivotDiagonal:
-                StateKernels.ApplyPivotDiagonal(_amplitudes, instruction.Diagonal!, path, Threads);
+                StateKernels.ApplyPivotDiagonal(Amplitudes, instruction.Diagonal!, path, Threads);
                 break;
             default:
                 throw new ArgumentException($"{instruction.Kind} is not a unitary instruction", nameof(instruction));
         }
+
+        GC.KeepAlive(this);
     }
 
     public double ProbabilityOfOne(int qubit)
     {
         var mask = 1 << qubit;
         var probability = 0.0;
-        for (var i = 0; i < _amplitudes.Length; i++)
+        var amplitudes = Amplitudes;
+        for (var i = 0; i < amplitudes.Length; i++)
         {
             if ((i & mask) != 0)
             {
-                var a = _amplitudes[i];
+                var a = amplitudes[i];
                 probability += (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
             }
         }
 
+        GC.KeepAlive(this);
         return probability;
     }
 
@@ -83,10 +106,13 @@ internal sealed class StateVector
     {
         var mask = 1 << qubit;
         var scale = probability > 0 ? 1 / Math.Sqrt(probability) : 0;
-        for (var i = 0; i < _amplitudes.Length; i++)
+        var amplitudes = Amplitudes;
+        for (var i = 0; i < amplitudes.Length; i++)
         {
-            _amplitudes[i] = ((i & mask) != 0) == outcome ? _amplitudes[i] * scale : Complex.Zero;
+            amplitudes[i] = ((i & mask) != 0) == outcome ? amplitudes[i] * scale : Complex.Zero;
         }
+
+        GC.KeepAlive(this);
     }
 
     /// <summary>
@@ -94,7 +120,8 @@ internal sealed class StateVector
     /// </summary>
     public double PauliExpectation(int xMask, int zMask, int yCount, KernelPath path = KernelPath.Auto)
     {
-        var sum = PauliExpectationKernel.SignedOverlap(_amplitudes, xMask, zMask, path);
+        var sum = PauliExpectationKernel.SignedOverlap(Amplitudes, xMask, zMask, path);
+        GC.KeepAlive(this);
         var phase = (yCount & 3) switch
         {
             0 => Complex.One,
@@ -109,7 +136,7 @@ internal sealed class StateVector
     {
         if (matrix.IsPauliX)
         {
-            StateKernels.ApplySingleQubit(_amplitudes, target, PauliXGate.Create(matrix), path, Threads);
+            StateKernels.ApplySingleQubit(Amplitudes, target, PauliXGate.Create(matrix), path, Threads);
         }
         else if (matrix.IsDiagonal)
         {
@@ -117,17 +144,17 @@ internal sealed class StateVector
             {
                 if (matrix.M11 != Complex.One)
                 {
-                    StateKernels.ApplyPhase(_amplitudes, [target], matrix.M11, path, Threads);
+                    StateKernels.ApplyPhase(Amplitudes, [target], matrix.M11, path, Threads);
                 }
             }
             else
             {
-                StateKernels.ApplySingleQubit(_amplitudes, target, DiagonalGate.Create(matrix), path, Threads);
+                StateKernels.ApplySingleQubit(Amplitudes, target, DiagonalGate.Create(matrix), path, Threads);
             }
         }
         else
         {
-            StateKernels.ApplySingleQubit(_amplitudes, target, GeneralGate.Create(matrix), path, Threads);
+            StateKernels.ApplySingleQubit(Amplitudes, target, GeneralGate.Create(matrix), path, Threads);
         }
     }
 
@@ -135,20 +162,20 @@ internal sealed class StateVector
     {
         if (matrix.IsPauliX)
         {
-            StateKernels.ApplyControlled(_amplitudes, controls, target, PauliXGate.Create(matrix), path, Threads);
+            StateKernels.ApplyControlled(Amplitudes, controls, target, PauliXGate.Create(matrix), path, Threads);
         }
         else if (matrix.IsDiagonal && matrix.M00 == Complex.One)
         {
             Span<int> qubits = [target, controls[0], controls.Length > 1 ? controls[1] : -1];
-            StateKernels.ApplyPhase(_amplitudes, qubits[..(controls.Length + 1)], matrix.M11, path, Threads);
+            StateKernels.ApplyPhase(Amplitudes, qubits[..(controls.Length + 1)], matrix.M11, path, Threads);
         }
         else if (matrix.IsDiagonal)
         {
-            StateKernels.ApplyControlled(_amplitudes, controls, target, DiagonalGate.Create(matrix), path, Threads);
+            StateKernels.ApplyControlled(Amplitudes, controls, target, DiagonalGate.Create(matrix), path, Threads);
         }
         else
         {
-            StateKernels.ApplyControlled(_amplitudes, controls, target, GeneralGate.Create(matrix), path, Threads);
+            StateKernels.ApplyControlled(Amplitudes, controls, target, GeneralGate.Create(matrix), path, Threads);
         }
     }
 }

@@ -22,13 +22,13 @@ public sealed class GateFusionTests
         {
             var random = new Random((qubits * 1000) + gates + (seed * 7919));
             var circuit = RandomCircuit(random, qubits, gates);
-            var unfused = new StateVector(qubits, threads: 1);
+            using var unfused = new StateVector(qubits, threads: 1);
             foreach (var instruction in circuit)
             {
                 unfused.Apply(instruction);
             }
 
-            var fused = new StateVector(qubits, threads);
+            using var fused = new StateVector(qubits, threads);
             CircuitRunner.ApplyUnitaries(fused, circuit, 0, circuit.Count, CancellationToken.None);
 
             KernelReference.AssertClose(unfused.Amplitudes.ToArray(), fused.Amplitudes, $"{qubits} qubits, {gates} gates, seed {seed}, {threads} threads");
@@ -206,8 +206,8 @@ public sealed class GateFusionTests
         foreach (var seed in new[] { 4, 5, 6 })
         {
             var circuit = RandomCircuit(new Random(seed), 8, 400);
-            var unfused = new StateVector(8, threads: 1);
-            var fused = new StateVector(8, threads: 1);
+            using var unfused = new StateVector(8, threads: 1);
+            using var fused = new StateVector(8, threads: 1);
             foreach (var instruction in circuit)
             {
                 unfused.Apply(instruction);
@@ -245,7 +245,7 @@ public sealed class GateFusionTests
     [Fact]
     public void ApplyUnitaries_CancelledToken_Throws()
     {
-        var state = new StateVector(2, threads: 1);
+        using var state = new StateVector(2, threads: 1);
         List<Instruction> circuit = [Instruction.Unitary(0, Matrix2.H), Instruction.Controlled(0, 1, Matrix2.X)];
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
@@ -255,13 +255,13 @@ public sealed class GateFusionTests
 
     private static void AssertFusedMatchesGateByGate(List<Instruction> circuit, int qubits, int threads, string context)
     {
-        var unfused = new StateVector(qubits, threads: 1);
+        using var unfused = new StateVector(qubits, threads: 1);
         foreach (var instruction in circuit)
         {
             unfused.Apply(instruction);
         }
 
-        var fused = new StateVector(qubits, threads);
+        using var fused = new StateVector(qubits, threads);
         CircuitRunner.ApplyUnitaries(fused, circuit, 0, circuit.Count, CancellationToken.None);
         KernelReference.AssertClose(unfused.Amplitudes.ToArray(), fused.Amplitudes, context);
     }

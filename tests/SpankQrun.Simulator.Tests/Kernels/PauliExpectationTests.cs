@@ -50,7 +50,7 @@ public sealed class PauliExpectationTests
             yCount += labels[qubit] == 'Y' ? 1 : 0;
         }
 
-        var state = new StateVector(labels.Length);
+        using var state = new StateVector(labels.Length);
         amplitudes.CopyTo(state.Amplitudes);
 
         var expected = ExplicitExpectation(amplitudes, labels);

@@ -68,7 +68,7 @@ public sealed class PhaseKernelTests
     [Fact]
     public void StateVectorApply_ControlledPhase_ChangesOnlyTheAmplitudesWithBothBitsSet()
     {
-        var state = new StateVector(3, threads: 1);
+        using var state = new StateVector(3, threads: 1);
         var initial = KernelReference.RandomState(new Random(33), 3);
         initial.CopyTo(state.Amplitudes);
 
