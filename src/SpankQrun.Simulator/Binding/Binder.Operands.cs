@@ -178,6 +178,17 @@ internal sealed partial class Binder
             return qubits.ToArray();
         }
 
+        if (qubits.Length == 1 && (uint)qubits[0] < DirectQubitLists)
+        {
+            var qubit = qubits[0];
+            if (qubit >= _singleQubitLists.Length)
+            {
+                Array.Resize(ref _singleQubitLists, Math.Min(DirectQubitLists, Math.Max(qubit + 1, 2 * _singleQubitLists.Length)));
+            }
+
+            return _singleQubitLists[qubit] ??= [qubit];
+        }
+
         // Qubits are non-negative ints, so the packed key is unique; the multiply by an odd constant (a bijection) spreads
         // it over the 32-bit hash that Dictionary folds a long into (the raw packing would give (a + 1) ^ b: many collisions).
         var packed = qubits.Length == 1 ? qubits[0] : ((long)(qubits[0] + 1) << 32) | (uint)qubits[1];

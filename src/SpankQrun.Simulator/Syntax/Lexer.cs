@@ -8,8 +8,20 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
     /// <summary>Numbers up to this many characters share their text through the pool (long ones are mostly unique, and slices).</summary>
     private const int PooledNumberLength = 8;
 
+    /// <summary>Physical qubits below this have their name in <see cref="_physicalQubitNames"/>.</summary>
+    private const int DirectPhysicalQubitNames = 1024;
+
+    /// <summary>Slots of <see cref="_recentNames"/> (a power of two).</summary>
+    private const int RecentNameSlots = 256;
+
     /// <summary>One string per distinct name, physical qubit or short number, so repeated spellings allocate once.</summary>
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+    /// <summary>The names of physical qubits $0 to $1023 as written without leading zeros, by index: no hashing for them.</summary>
+    private string?[] _physicalQubitNames = [];
+
+    /// <summary>Names and their token kinds, last seen per slot (see <see cref="LexIdentifierOrKeyword"/>).</summary>
+    private readonly (string? Text, SyntaxKind Kind)[] _recentNames = new (string?, SyntaxKind)[RecentNameSlots];
     private int _position;
 
     private char Current => Peek(0);
@@ -153,20 +165,36 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
     {
         var start = _position;
         _position++;
+        var value = 0L;
         while (char.IsAsciiDigit(Current))
         {
+            // Capped past int.MaxValue so a long run of digits cannot overflow; the check below reports it.
+            value = Math.Min((value * 10) + (Current - '0'), 1L << 32);
             _position++;
         }
 
-        var span = TextSpan.FromBounds(start, _position);
-        var tokenText = Pooled(start, _position);
-        if (!int.TryParse(tokenText.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        var digits = _position - start - 1;
+        if (digits == 0 || value > int.MaxValue)
         {
-            diagnostics.ReportInvalidHardwareQubit(span, tokenText);
-            index = 0;
+            var written = Pooled(start, _position);
+            diagnostics.ReportInvalidHardwareQubit(TextSpan.FromBounds(start, _position), written);
+            return new SyntaxToken(SyntaxKind.HardwareQubitToken, start, written, 0);
         }
 
-        return new SyntaxToken(SyntaxKind.HardwareQubitToken, start, tokenText, index);
+        var index = (int)value;
+        var canonical = digits == 1 || text[start + 1] != '0';
+        if (!canonical || index >= DirectPhysicalQubitNames)
+        {
+            return new SyntaxToken(SyntaxKind.HardwareQubitToken, start, Pooled(start, _position), index);
+        }
+
+        if (index >= _physicalQubitNames.Length)
+        {
+            Array.Resize(ref _physicalQubitNames, Math.Min(DirectPhysicalQubitNames, Math.Max(index + 1, 2 * _physicalQubitNames.Length)));
+        }
+
+        var name = _physicalQubitNames[index] ??= Pooled(start, _position);
+        return new SyntaxToken(SyntaxKind.HardwareQubitToken, start, name, index);
     }
 
     private SyntaxToken LexNumber()
@@ -217,8 +245,18 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
             _position++;
         }
 
+        // Gate names repeat on nearly every line: a small direct-mapped cache, slotted by length and first and last
+        // characters and checked by comparing the text, answers them without hashing the name or matching keywords.
+        var characters = text.Text.AsSpan(start, _position - start);
+        ref var recent = ref _recentNames[((characters.Length * 31) + (characters[0] * 7) + characters[^1]) & (RecentNameSlots - 1)];
+        if (recent.Text is { } known && characters.SequenceEqual(known))
+        {
+            return new SyntaxToken(recent.Kind, start, known);
+        }
+
         var tokenText = Pooled(start, _position);
-        return new SyntaxToken(SyntaxFacts.GetKeywordKind(tokenText), start, tokenText);
+        recent = (tokenText, SyntaxFacts.GetKeywordKind(tokenText));
+        return new SyntaxToken(recent.Kind, start, tokenText);
     }
 
     private string Pooled(int start, int end)

@@ -83,6 +83,46 @@ public sealed class LexerTests
         Assert.Contains(message, Assert.Single(diagnostics).Message);
     }
 
+    [Fact]
+    public void Lexer_PhysicalQubits_KeepTheirTextAndIndex_LeadingZerosAndLargeIndicesIncluded()
+    {
+        var tokens = Lex("$0 $7 $07 $00 $1023 $1024 $7 $2147483647", out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        var qubits = tokens.Where(t => t.Kind == SyntaxKind.HardwareQubitToken).ToArray();
+        Assert.Equal(["$0", "$7", "$07", "$00", "$1023", "$1024", "$7", "$2147483647"], qubits.Select(t => t.Text));
+        Assert.Equal([0, 7, 7, 0, 1023, 1024, 7, int.MaxValue], qubits.Select(t => (int)t.Value!));
+        // A repeated name is one string (names are shared, not allocated per token).
+        Assert.Same(qubits[1].Text, qubits[6].Text);
+    }
+
+    [Theory]
+    [InlineData("$")]
+    [InlineData("$2147483648")]
+    [InlineData("$99999999999999999999999999")]
+    public void Lexer_PhysicalQubit_WithoutDigitsOrPastTheIntRange_IsReported(string text)
+    {
+        var token = Lex(text, out var diagnostics)[0];
+
+        Assert.Contains("invalid physical qubit", Assert.Single(diagnostics).Message);
+        Assert.Equal(SyntaxKind.HardwareQubitToken, token.Kind);
+        Assert.Equal(text, token.Text);
+    }
+
+    [Fact]
+    public void Lexer_NamesThatShareACacheSlot_KeepTheirOwnTextAndKind()
+    {
+        // "gate" and "gxte" have the same length and first and last characters, so they meet in the lexer's cache of
+        // recent names; each must still come out as itself, keyword or not, however they alternate.
+        var tokens = Lex("gate gxte gate gxte gxte gate", out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["gate", "gxte", "gate", "gxte", "gxte", "gate"], tokens.SkipLast(1).Select(t => t.Text));
+        Assert.Equal(
+            [SyntaxKind.GateKeyword, SyntaxKind.IdentifierToken, SyntaxKind.GateKeyword, SyntaxKind.IdentifierToken, SyntaxKind.IdentifierToken, SyntaxKind.GateKeyword],
+            tokens.SkipLast(1).Select(t => t.Kind));
+    }
+
     private static IReadOnlyList<SyntaxToken> Lex(string text, out List<Diagnostic> diagnostics)
     {
         var source = new SourceText(text);
