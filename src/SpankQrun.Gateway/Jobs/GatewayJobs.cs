@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SpankQrun.DirectAccess;
 using SpankQrun.DirectAccess.Jobs;
 using SpankQrun.DirectAccess.Storage;
@@ -28,7 +29,7 @@ public sealed class GatewayJobs(
     private const string OwnerDeleted = "deleted by its owner";
 
     /// <summary>The ids of inline creations being handled now (see CreateAndSubmitAsync).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> inlineInFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> inlineInFlight = new(StringComparer.Ordinal);
 
     public async Task<CreateJobResponse> CreateAsync(Caller caller, CreateJobRequest request, CancellationToken cancellationToken)
     {

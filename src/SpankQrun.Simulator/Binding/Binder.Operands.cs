@@ -178,15 +178,9 @@ internal sealed partial class Binder
             return qubits.ToArray();
         }
 
-        if (qubits.Length == 1 && (uint)qubits[0] < DirectQubitLists)
+        if (qubits.Length == 1 && (uint)qubits[0] < (uint)_singleQubitLists.Bound)
         {
-            var qubit = qubits[0];
-            if (qubit >= _singleQubitLists.Length)
-            {
-                Array.Resize(ref _singleQubitLists, Math.Min(DirectQubitLists, Math.Max(qubit + 1, 2 * _singleQubitLists.Length)));
-            }
-
-            return _singleQubitLists[qubit] ??= [qubit];
+            return _singleQubitLists[qubits[0]] ??= [qubits[0]];
         }
 
         // Qubits are non-negative ints, so the packed key is unique; the multiply by an odd constant (a bijection) spreads

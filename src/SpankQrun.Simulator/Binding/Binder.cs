@@ -26,11 +26,8 @@ internal sealed partial class Binder
     private readonly List<BoundInputParameter> _inputNodes = [];
     private readonly Dictionary<long, int[]> _qubitLists = [];
 
-    /// <summary>Qubits below this have their one-qubit list in <see cref="_singleQubitLists"/>.</summary>
-    private const int DirectQubitLists = 1024;
-
-    /// <summary>The one-qubit lists of qubits below <see cref="DirectQubitLists"/>, by qubit: no hashing for the commonest list.</summary>
-    private int[]?[] _singleQubitLists = [];
+    /// <summary>The one-qubit lists of qubits below 1024, by qubit: no hashing for the commonest list.</summary>
+    private readonly IndexedSlots<int[]> _singleQubitLists = new(1024);
     private readonly Dictionary<(GateSymbol Gate, int[] Qubits), BoundGateCall> _sharedCalls = [];
 
     /// <summary>Argument lists with a parameter, by spelling (<see cref="BindArguments"/>); at most <see cref="MaxSharedArgumentLists"/>.</summary>

@@ -29,31 +29,40 @@ internal static class EstimatorRunner
         var size = Shape.Size(shape);
         var evs = new double[size];
         var (setStarts, flatsBySet) = GroupBySet(shape, values);
-        using var state = new StateVector(circuit.SimulatedQubits);
-        for (var set = 0; set < values.SetCount; set++)
+        // The state is made by the first set simulated, once its circuit passed Simulate's checks, so a refused
+        // circuit costs no state; the later sets reuse it.
+        StateVector? state = null;
+        try
         {
-            if (setStarts[set] == setStarts[set + 1])
+            for (var set = 0; set < values.SetCount; set++)
             {
-                continue;
-            }
-
-            Simulate(pub, circuit, values.GetSet(set), state, cancellationToken);
-            for (var k = setStarts[set]; k < setStarts[set + 1]; k++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var flat = flatsBySet[k];
-                var observable = prepared[Shape.SourceIndex(flat, shape, observables.Shape)];
-                var value = 0.0;
-                foreach (var term in observable)
+                if (setStarts[set] == setStarts[set + 1])
                 {
-                    if (!term.IsZero)
-                    {
-                        value += term.Coefficient * state.PauliExpectation(term.XMask, term.ZMask, term.YCount);
-                    }
+                    continue;
                 }
 
-                evs[flat] = value;
+                state = Simulate(pub, circuit, values.GetSet(set), state, cancellationToken);
+                for (var k = setStarts[set]; k < setStarts[set + 1]; k++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var flat = flatsBySet[k];
+                    var observable = prepared[Shape.SourceIndex(flat, shape, observables.Shape)];
+                    var value = 0.0;
+                    foreach (var term in observable)
+                    {
+                        if (!term.IsZero)
+                        {
+                            value += term.Coefficient * state.PauliExpectation(term.XMask, term.ZMask, term.YCount);
+                        }
+                    }
+
+                    evs[flat] = value;
+                }
             }
+        }
+        finally
+        {
+            state?.Dispose();
         }
 
         writer.WriteStartObject();
@@ -108,8 +117,8 @@ internal static class EstimatorRunner
         return (setStarts, flatsBySet);
     }
 
-    private static void Simulate(
-        int pub, CompiledCircuit circuit, ReadOnlySpan<double> parameters, StateVector state, CancellationToken cancellationToken)
+    private static StateVector Simulate(
+        int pub, CompiledCircuit circuit, ReadOnlySpan<double> parameters, StateVector? reuse, CancellationToken cancellationToken)
     {
         var instructions = CircuitRunner.DropInitialResets(circuit.Lower(pub, parameters), circuit.SimulatedQubits);
         var (first, terminal) = CircuitRunner.Analyse(instructions);
@@ -118,7 +127,9 @@ internal static class EstimatorRunner
             throw new PubFailureException(PrimitiveFailureCodes.QasmError, ExecutionMessages.EstimatorMidCircuitMeasurement(pub));
         }
 
+        var state = reuse ?? new StateVector(circuit.SimulatedQubits);
         state.ResetToZero();
         CircuitRunner.ApplyUnitaries(state, instructions, 0, first, cancellationToken);
+        return state;
     }
 }

@@ -8,9 +8,6 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
     /// <summary>Numbers up to this many characters share their text through the pool (long ones are mostly unique, and slices).</summary>
     private const int PooledNumberLength = 8;
 
-    /// <summary>Physical qubits below this have their name in <see cref="_physicalQubitNames"/>.</summary>
-    private const int DirectPhysicalQubitNames = 1024;
-
     /// <summary>Slots of <see cref="_recentNames"/> (a power of two).</summary>
     private const int RecentNameSlots = 256;
 
@@ -18,7 +15,7 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
 
     /// <summary>The names of physical qubits $0 to $1023 as written without leading zeros, by index: no hashing for them.</summary>
-    private string?[] _physicalQubitNames = [];
+    private readonly IndexedSlots<string> _physicalQubitNames = new(1024);
 
     /// <summary>Names and their token kinds, last seen per slot (see <see cref="LexIdentifierOrKeyword"/>).</summary>
     private readonly (string? Text, SyntaxKind Kind)[] _recentNames = new (string?, SyntaxKind)[RecentNameSlots];
@@ -183,14 +180,9 @@ internal sealed class Lexer(SourceText text, DiagnosticBag diagnostics)
 
         var index = (int)value;
         var canonical = digits == 1 || text[start + 1] != '0';
-        if (!canonical || index >= DirectPhysicalQubitNames)
+        if (!canonical || index >= _physicalQubitNames.Bound)
         {
             return new SyntaxToken(SyntaxKind.HardwareQubitToken, start, Pooled(start, _position), index);
-        }
-
-        if (index >= _physicalQubitNames.Length)
-        {
-            Array.Resize(ref _physicalQubitNames, Math.Min(DirectPhysicalQubitNames, Math.Max(index + 1, 2 * _physicalQubitNames.Length)));
         }
 
         var name = _physicalQubitNames[index] ??= Pooled(start, _position);
